@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { createValidationPipe } from './common/validation-errors';
+import { EtagInterceptor } from './common/versioning';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logging/logger-options';
+import { UsersModule } from './users/users.module';
+import { CasesModule } from './cases/cases.module';
+import { PromisesModule } from './promises/promises.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        DepartmentsModule,
+        UsersModule,
+        WorkflowsModule,
+        CasesModule,
+        PromisesModule,
+        DemoModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionGuard } from './session.guard';
+import { SessionsService } from './sessions.service';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, LoginThrottleService, PasswordHasher, SessionsService, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [PasswordHasher, SessionsService],
+})
+export class AuthModule {}

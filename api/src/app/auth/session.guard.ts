@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { SESSION_COOKIE } from '@pu/contracts';
+import { DomainError } from '../common/domain-error';
+import { ACCESS_KEY, AccessRule } from './access.decorators';
+import { assertCsrf } from './csrf';
+import { SessionsService } from './sessions.service';
+import type { AuthenticatedRequest } from './session-user';
+
+/**
+ * The one gate every request passes: CSRF for state changes, then the session, then the role the
+ * endpoint declares. An endpoint that declares nothing is closed to everyone.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
+    assertCsrf(request);
+    if ('public' in rule) return true;
+    const token = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    const user = token ? await this.sessions.resolve(token) : null;
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.');
+    request.user = user;
+    if (!rule.roles.includes(user.role)) throw new DomainError('FORBIDDEN', 'Nie masz uprawnień do tej operacji.');
+    return true;
+  }
+}

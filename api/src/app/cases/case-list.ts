@@ -1,0 +1,106 @@
+import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import type { SessionUser } from '../auth/session-user';
+import { DomainError } from '../common/domain-error';
+import type { CaseListQueryDto } from './dto/case-list-query.dto';
+import type { CaseRow } from './case-row';
+import { toCaseListItem } from './case-mapper';
+
+const LIST_COLUMNS = `c.id, c.kind, c.reference, c.subject, c.channel, c.received_at, c.client_name, c.client_accommodation,
+  c.department_id, d.symbol AS department_symbol, d.name AS department_name, c.assignee_id, a.display_name AS assignee_name,
+  c.current_step, c.status, c.due_at, c.outcome, c.version, c.due_sort, c.received_at AS received_sort`;
+
+const SORTS: Record<CaseSort, { column: 'due_sort' | 'received_at'; outer: 'due_sort' | 'received_sort'; desc: boolean }> = {
+  deadline: { column: 'due_sort', outer: 'due_sort', desc: false },
+  '-deadline': { column: 'due_sort', outer: 'due_sort', desc: true },
+  received: { column: 'received_at', outer: 'received_sort', desc: false },
+  '-received': { column: 'received_at', outer: 'received_sort', desc: true },
+};
+
+type ListRow = Pick<
+  CaseRow,
+  | 'id' | 'kind' | 'reference' | 'subject' | 'channel' | 'received_at' | 'client_name' | 'client_accommodation' | 'department_id'
+  | 'department_symbol' | 'department_name' | 'assignee_id' | 'assignee_name' | 'current_step' | 'status' | 'due_at' | 'outcome' | 'version'
+> & { sort_key: string };
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/.test(String(parsed[1]))) {
+      return parsed as [string, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'Nieprawidłowy kursor strony: zacznij od pierwszej strony.', { cursor: ['Nieprawidłowy kursor.'] });
+}
+
+const encodeCursor = (row: ListRow) => Buffer.from(JSON.stringify([row.sort_key, row.id])).toString('base64url');
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * One SQL statement per page, keyset-paginated so page 1,000 costs what page 1 does. A clerk's scope
+ * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
+ * ordered index scans merged by a UNION ALL, each stopping after one page.
+ */
+export function buildCaseListQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[]; limit: number } {
+  const p = new Params();
+  const sort = SORTS[q.sort ?? 'deadline'];
+  const limit = q.limit ?? 25;
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  const filters: string[] = [];
+  if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
+  if (q.status) filters.push(`c.status = ${p.add(q.status)}`);
+  if (q.overdue === true) filters.push(`c.status = 'open' AND c.due_sort < now()`);
+  if (q.overdue === false) filters.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
+  if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
+  if (q.q?.trim()) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(q.q.trim().toLowerCase())}%`)}`);
+  if (q.cursor) {
+    const [key, id] = decodeCursor(q.cursor);
+    filters.push(`(c.${sort.column}, c.id) ${sort.desc ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
+  }
+
+  const scopes = scopesFor(user, q, p);
+  const lim = p.add(limit + 1);
+  const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+  const selects = scopes.map(
+    (scope) =>
+      `(SELECT ${LIST_COLUMNS}, ${sortKey} FROM cases c JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
+        WHERE ${[scope, ...filters].join(' AND ')} ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim})`,
+  );
+  const sql =
+    selects.length === 1
+      ? selects[0]
+      : `SELECT * FROM (${selects.join(' UNION ALL ')}) x ORDER BY x.${sort.outer} ${dir}, x.id ${dir} LIMIT ${lim}`;
+  return { sql, params: p.values, limit };
+}
+
+/** The row sets a user may list, as disjoint conditions (each served by one index). */
+function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] {
+  const dept = q.departmentId ? `c.department_id = ${p.add(q.departmentId)}` : null;
+  const assignee = q.assigneeId ? `c.assignee_id = ${p.add(q.assigneeId)}` : null;
+  const and = (...parts: (string | null)[]) => parts.filter(Boolean).join(' AND ') || 'TRUE';
+  if (user.role === 'quality') return [and(dept, assignee)];
+  // Filters that already fall inside one half of the scope need only that half.
+  if (q.departmentId === user.department.id) return [and(dept, assignee)];
+  if (q.assigneeId === user.id) return [and(assignee, dept)];
+  const own = p.add(user.department.id);
+  const me = p.add(user.id);
+  return [and(`c.department_id = ${own}`, dept, assignee), and(`c.assignee_id = ${me}`, `c.department_id <> ${own}`, dept, assignee)];
+}
+
+export function toCasePage(rows: ListRow[], limit: number): CasePage {
+  const now = new Date();
+  const page = rows.slice(0, limit);
+  const items: CaseListItem[] = page.map((r) => toCaseListItem(r as unknown as CaseRow, now));
+  return { items, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+export type { ListRow };

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseResponse } from '@pu/contracts';
+import { closeCase, completeStep, isWorkingDay, reopenLastStep, skipStep, validateDeadlineExtension } from '@pu/workflow';
+import type { Actor } from '../common/actor';
+import { validationFailed } from '../common/domain-error';
+import { staleVersion } from '../common/versioning';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CaseLinks } from './case-links';
+import { closingOutcome, derivedColumns } from './case-derived';
+import { caseContext, toCaseResponse } from './case-mapper';
+import type { CaseRow } from './case-row';
+import { caseClosed, CaseStore } from './case-store';
+import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
+import { stepResultError, violationError } from './workflow-violation';
+
+
+/** Moves a case through its workflow. The rules are @pu/workflow's; this service loads, checks versions and stores. */
+@Injectable()
+export class CaseWorkflowService {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly links: CaseLinks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async loadCurrent(actor: Actor, id: string, version: number): Promise<CaseRow> {
+    const row = await this.store.load(actor.user, id);
+    if (row.version !== version) throw staleVersion();
+    return row;
+  }
+
+  async completeStep(actor: Actor, id: string, version: number, stepId: string, data: unknown): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    const at = new Date().toISOString();
+    const result = completeStep(row.progress, stepId, data, caseContext(row), { at, by: actor.userId });
+    if (!result.ok) throw stepResultError(result);
+    const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
+    const updated = await this.store.update(id, version, set, actor, [
+      { entityType: 'step', entityId: stepId, action: 'complete_step', before: row.progress.entries[stepId] ?? null, after: result.progress.entries[stepId] ?? null },
+      ...(result.loopedBackTo ? [{ entityType: 'step', entityId: result.loopedBackTo, action: 'loop_back', after: { from: stepId, to: result.loopedBackTo } }] : []),
+    ]);
+    return toCaseResponse(updated);
+  }
+
+  async skipStep(actor: Actor, id: string, version: number, stepId: string, reason: string): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    const result = skipStep(row.progress, stepId, reason, { at: new Date().toISOString(), by: actor.userId });
+    if (!result.ok) throw stepResultError(result);
+    const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
+    const updated = await this.store.update(id, version, set, actor, [
+      { entityType: 'step', entityId: stepId, action: 'skip_step', after: result.progress.entries[stepId] },
+    ]);
+    return toCaseResponse(updated);
+  }
+
+  async reopenStep(actor: Actor, id: string, version: number, stepId: string, reason: string): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    const result = reopenLastStep(row.progress, stepId);
+    if (!result.ok) throw violationError(result.violation);
+    const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
+    const updated = await this.store.update(id, version, set, actor, [
+      { entityType: 'step', entityId: result.reopened, action: 'reopen_step', before: row.progress.entries[result.reopened], after: { reason } },
+    ]);
+    return toCaseResponse(updated);
+  }
+
+  async close(actor: Actor, id: string, version: number, dto: CloseCaseDto): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    const result = closeCase(row.progress, caseContext(row));
+    if (!result.ok) throw violationError(result.violation);
+    const outcome = closingOutcome(row, result.progress);
+    const closedAt = new Date();
+    const updated = await this.store.update(
+      id,
+      version,
+      { progress: result.progress, status: 'closed', current_step: null, outcome, closed_at: closedAt },
+      actor,
+      [{ entityType: 'case', entityId: id, action: 'close', before: { status: row.status }, after: { status: 'closed', outcome, note: dto.note ?? null } }],
+    );
+    return toCaseResponse(updated);
+  }
+
+  /** Standard 17: hand the case to the right person with a note; the receiving side sees it at once. */
+  async transfer(actor: Actor, id: string, version: number, dto: TransferCaseDto): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    if (row.status === 'closed') throw caseClosed();
+    const departmentId = dto.departmentId ?? row.department_id;
+    const assigneeId = dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
+    if (departmentId === row.department_id && assigneeId === row.assignee_id) {
+      throw validationFailed({ assigneeId: ['Wskaż inną osobę lub inny wydział niż obecne.'] });
+    }
+    await this.links.validate(actor.user, { kind: row.kind, departmentId, assigneeId, targetDepartmentId: dto.departmentId });
+    const updated = await this.store.update(id, version, { department_id: departmentId, assignee_id: assigneeId }, actor, [
+      {
+        entityType: 'case',
+        entityId: id,
+        action: 'transfer',
+        before: { departmentId: row.department_id, assigneeId: row.assignee_id },
+        after: { departmentId, assigneeId, note: dto.note },
+      },
+    ]);
+    return toCaseResponse(updated);
+  }
+
+  /** KPA art. 36: a manager moves the date only with a reason, after the client was told the reason and the new date. */
+  async extendDeadline(actor: Actor, id: string, version: number, dto: DeadlineExtensionDto): Promise<CaseResponse> {
+    const row = await this.loadCurrent(actor, id, version);
+    if (row.status === 'closed') throw caseClosed();
+    const main = row.deadlines.main;
+    if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
+    const errors = validateDeadlineExtension({ currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt }, new Date()) ?? {};
+    // The new date is one the office names to the client; it must be a day the office can act on.
+    if (!errors['newDue'] && !isWorkingDay(dto.newDue)) errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
+    if (Object.keys(errors).length) throw validationFailed(errors);
+    const extension = {
+      previousDue: main.due,
+      newDue: dto.newDue,
+      reason: dto.reason,
+      clientToldAt: new Date(dto.clientToldAt).toISOString(),
+      by: { id: actor.userId, displayName: actor.name },
+      at: new Date().toISOString(),
+    };
+    const withExtension = { ...row, deadlines: { ...row.deadlines, extensions: [...row.deadlines.extensions, extension] } };
+    const { deadlines, due_at } = derivedColumns(withExtension, row.progress, this.config.officeErrorInformWorkingDays);
+    const updated = await this.store.update(id, version, { deadlines, due_at }, actor, [
+      { entityType: 'deadline', entityId: id, action: 'extend_deadline', before: { due: main.due }, after: extension },
+    ]);
+    return toCaseResponse(updated);
+  }
+}

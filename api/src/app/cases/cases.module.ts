@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CaseLinks } from './case-links';
+import { CaseStore } from './case-store';
+import { CaseWorkflowController } from './case-workflow.controller';
+import { CaseWorkflowService } from './case-workflow.service';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+
+@Module({
+  controllers: [CasesController, CaseWorkflowController],
+  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  exports: [CaseStore],
+})
+export class CasesModule {}

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CloseCaseRequest, DeadlineExtensionRequest, ReopenStepRequest, SkipStepRequest, TransferCaseRequest } from '@pu/contracts';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Optional } from '../../common/optional';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ReasonDto implements SkipStepRequest, ReopenStepRequest {
+  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}
+
+export class CloseCaseDto implements CloseCaseRequest {
+  @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+}
+
+export class TransferCaseDto implements TransferCaseRequest {
+  @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: TransferCaseDto) => o.assigneeId !== null && o.assigneeId !== undefined) @IsUUID() assigneeId?: string | null;
+  @ApiProperty({ description: 'Standard 17: what the matter is about, for whoever takes it over' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  note!: string;
+}
+
+export class DeadlineExtensionDto implements DeadlineExtensionRequest {
+  @ApiProperty({ example: '2026-12-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Podaj datę w formacie RRRR-MM-DD.' }) newDue!: string;
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ description: 'When the client was told the reason and the new date (KPA art. 36)' }) @IsISO8601({ strict: true }) clientToldAt!: string;
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DomainError } from './domain-error';
+
+/** Stable hash of a request body: keys sorted, so the same JSON in another key order is the same request. */
+export function requestHash(scope: string, body: unknown): string {
+  return createHash('sha256').update(scope).update('\n').update(canonical(body)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function validIdempotencyKey(key: string | undefined): string | null {
+  if (key === undefined) return null;
+  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) {
+    throw new DomainError('VALIDATION_FAILED', 'Nagłówek Idempotency-Key: 8–200 znaków (litery, cyfry, . _ : -).', {
+      'Idempotency-Key': ['Nieprawidłowy klucz.'],
+    });
+  }
+  return key;
+}
+
+export interface IdempotencyRecord {
+  request_hash: string;
+  resource_id: string;
+  response: unknown;
+}
+
+/**
+ * The first request with a key inserts the key row in the same statement that creates the resource. A retry
+ * finds the row: the same body gets the first answer back, another body is refused.
+ */
+export async function findReplay(db: DataSource, userId: string, key: string, hash: string): Promise<IdempotencyRecord> {
+  const rows: IdempotencyRecord[] = await db.query(
+    `SELECT request_hash, resource_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+    [userId, key],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('Idempotency key row vanished');
+  if (row.request_hash !== hash) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'Ten klucz Idempotency-Key użyto już dla innego żądania. Wygeneruj nowy klucz dla nowej operacji.',
+    );
+  }
+  return row;
+}
+
+export async function storeResponse(db: DataSource, userId: string, key: string, response: unknown): Promise<void> {
+  await db.query(`UPDATE idempotency_keys SET response = $3::jsonb WHERE user_id = $1 AND key = $2`, [userId, key, JSON.stringify(response)]);
+}

@@ -1,0 +1,95 @@
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { validationFailed } from './domain-error';
+
+/** Polish wording for class-validator constraints; a constraint not listed keeps its own (English) message. */
+const POLISH: Record<string, (args: string[]) => string> = {
+  whitelistValidation: () => 'Nieznane pole — usuń je z żądania.',
+  isNotEmpty: () => 'Pole jest wymagane.',
+  isDefined: () => 'Pole jest wymagane.',
+  isString: () => 'Wartość musi być tekstem.',
+  isBoolean: () => 'Wartość musi być prawdą albo fałszem.',
+  isInt: () => 'Wartość musi być liczbą całkowitą.',
+  isNumber: () => 'Wartość musi być liczbą.',
+  isUUID: () => 'Nieprawidłowy identyfikator.',
+  isEmail: () => 'Nieprawidłowy adres e-mail.',
+  isIn: (a) => `Dozwolone wartości: ${a.join(', ')}.`,
+  isEnum: () => 'Niedozwolona wartość.',
+  isDateString: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
+  isISO8601: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
+  minLength: (a) => `Za krótkie — co najmniej ${a[0]} znaków.`,
+  maxLength: (a) => `Za długie — najwyżej ${a[0]} znaków.`,
+  min: (a) => `Wartość nie może być mniejsza niż ${a[0]}.`,
+  max: (a) => `Wartość nie może być większa niż ${a[0]}.`,
+  matches: () => 'Nieprawidłowy format.',
+  isArray: () => 'Wartość musi być listą.',
+  arrayMaxSize: (a) => `Najwyżej ${a[0]} elementów.`,
+  isObject: () => 'Wartość musi być obiektem.',
+  nestedValidation: () => 'Nieprawidłowa wartość.',
+};
+
+function describe(constraint: string, message: string, error: ValidationError): string {
+  const template = POLISH[constraint];
+  // A message written on the DTO is already meant for the clerk; only class-validator's defaults start with the property name.
+  const isDefault = message.startsWith(`${error.property} `) || message.startsWith('each value in ') || constraint === 'whitelistValidation';
+  if (!template || !isDefault) return message;
+  const context = error.contexts?.[constraint] as { args?: string[] } | undefined;
+  const args = context?.args ?? extractArgs(message);
+  return template(args);
+}
+
+/** class-validator keeps constraint arguments only in the message; pull the numbers/lists back out. */
+function extractArgs(message: string): string[] {
+  const list = /following values: (.*)$/.exec(message);
+  if (list) return list[1].split(',').map((s) => s.trim());
+  const number = /(\d+)/.exec(message);
+  return number ? [number[1]] : [];
+}
+
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      fields[path] = Object.entries(error.constraints).map(([c, m]) => describe(c, m, error));
+    }
+    if (error.children?.length) Object.assign(fields, flattenValidationErrors(error.children, path));
+  }
+  return fields;
+}
+
+/** NUL and unpaired surrogates cannot be stored as PostgreSQL text: refuse them with the field's name. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnstorableText(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path || 'body' : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (UNSTORABLE.test(key)) return path || 'body';
+    const found = findUnstorableText(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The global pipe: unstorable characters first (in any body, typed or not), then class-validator. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (field) throw validationFailed({ [field]: ['Tekst zawiera niedozwolone znaki sterujące — usuń je i spróbuj ponownie.'] });
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ApiValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+  });
+}

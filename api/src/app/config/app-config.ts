@@ -1,0 +1,85 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { dirname, resolve } from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value !== 'string' || value === '' ? value : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Environment variables, validated at boot. Each is documented in the README's configuration table. */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() @MinLength(1) DATABASE_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE?: number;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN?: boolean;
+  @IsOptional() @IsString() @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' }) SESSION_SECRET?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440) SESSION_IDLE_MINUTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(72) SESSION_ABSOLUTE_HOURS?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @IsString() BODY_LIMIT?: string;
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() WEB_DIST?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() SECURE_COOKIES?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) OFFICE_ERROR_INFORM_WORKING_DAYS?: number;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  database: { url: string | null; poolSize: number; dataDir: string; runMigrations: boolean };
+  demo: boolean;
+  session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookies: boolean };
+  logLevel: string;
+  bodyLimit: string;
+  trustProxy: string | null;
+  webDist: string;
+  /** Standard 21 target: working days from discovering an office error to informing the client. */
+  officeErrorInformWorkingDays: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production';
+
+/** Reads and validates the environment; throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvironmentVariables, { ...env });
+  const errors = validateSync(parsed, { whitelist: false });
+  const problems = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const nodeEnv = (parsed.NODE_ENV ?? 'development') as AppConfig['env'];
+  const production = nodeEnv === 'production';
+  const embedded = !parsed.DATABASE_URL;
+  const demo = parsed.DEMO ?? embedded;
+  if (production && !parsed.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
+  if (production && parsed.DEMO) problems.push('DEMO: demo users are never created when NODE_ENV=production');
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return {
+    env: nodeEnv,
+    port: parsed.PORT ?? 3000,
+    database: {
+      url: parsed.DATABASE_URL ?? null,
+      // PGlite serves one connection at a time; more interleaves protocol messages.
+      poolSize: embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10),
+      dataDir: resolve(parsed.DATA_DIR ?? 'data'),
+      runMigrations: parsed.MIGRATIONS_RUN ?? true,
+    },
+    demo: production ? false : demo,
+    session: {
+      secret: parsed.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+      absoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 10,
+      secureCookies: parsed.SECURE_COOKIES ?? production,
+    },
+    logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    bodyLimit: parsed.BODY_LIMIT ?? '256kb',
+    trustProxy: parsed.TRUST_PROXY ?? null,
+    // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
+    officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,
+    webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
+  };
+}

@@ -1,0 +1,39 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { typeOrmOptions } from './database-options';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { MigrationRunner } from './migration-runner';
+
+export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED_POSTGRES,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.database.url ? null : startEmbeddedPostgres(config.database.dataDir)),
+    },
+  ],
+  exports: [EMBEDDED_POSTGRES],
+})
+class EmbeddedPostgresModule implements OnApplicationShutdown {
+  constructor(@Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.embedded?.close();
+  }
+}
+
+@Module({
+  imports: [
+    EmbeddedPostgresModule,
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG, EMBEDDED_POSTGRES],
+      useFactory: typeOrmOptions,
+    }),
+  ],
+  providers: [MigrationRunner],
+})
+export class DatabaseModule {}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/** Arbitrary constant identifying "schema migration" among advisory locks. */
+const MIGRATION_LOCK_KEY = 7_150_1510;
+
+@Injectable()
+export class MigrationRunner implements OnModuleInit {
+  private readonly logger = new Logger(MigrationRunner.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.database.runMigrations) return;
+    await runMigrationsLocked(this.dataSource, this.config.database.poolSize > 1);
+    this.logger.log('Database schema is up to date');
+  }
+}
+
+/**
+ * Several replicas may start at once on one PostgreSQL: the first takes the advisory lock and migrates,
+ * the others wait and then find nothing to do. A single-connection pool (embedded) cannot hold the lock
+ * on one connection while migrating on another, and has only one process anyway.
+ */
+export async function runMigrationsLocked(dataSource: DataSource, lock: boolean): Promise<void> {
+  if (!lock) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DepartmentResponse } from '@pu/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { isUniqueViolation } from '../common/database-errors';
+import { DomainError, notFound } from '../common/domain-error';
+import { staleVersion } from '../common/versioning';
+import { DepartmentEntity } from './department.entity';
+import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
+
+export const toDepartmentResponse = (d: DepartmentEntity): DepartmentResponse => ({
+  id: d.id,
+  symbol: d.symbol,
+  name: d.name,
+  active: d.active,
+  version: d.version,
+});
+
+const duplicateSymbol = (symbol: string) =>
+  new DomainError('DUPLICATE', `Wydział o symbolu ${symbol} już istnieje.`, { symbol: ['Ten symbol jest już zajęty.'] });
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<DepartmentResponse[]> {
+    const rows = await this.db.getRepository(DepartmentEntity).find({ order: { symbol: 'ASC' } });
+    return rows.map(toDepartmentResponse);
+  }
+
+  async get(id: string): Promise<DepartmentResponse> {
+    const row = await this.db.getRepository(DepartmentEntity).findOneBy({ id });
+    if (!row) throw notFound('Nie znaleziono wydziału.');
+    return toDepartmentResponse(row);
+  }
+
+  async create(dto: CreateDepartmentDto, actor: Actor): Promise<DepartmentResponse> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const saved = await m.getRepository(DepartmentEntity).save(m.getRepository(DepartmentEntity).create(dto));
+        const response = toDepartmentResponse(saved);
+        await this.audit.record(m, actor, { entityType: 'department', entityId: saved.id, action: 'create', after: response });
+        return response;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateSymbol(dto.symbol);
+      throw error;
+    }
+  }
+
+  async update(id: string, version: number, dto: UpdateDepartmentDto, actor: Actor): Promise<DepartmentResponse> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const before = await m.getRepository(DepartmentEntity).findOneBy({ id });
+        if (!before) throw notFound('Nie znaleziono wydziału.');
+        const result = await m
+          .createQueryBuilder()
+          .update(DepartmentEntity)
+          .set({ ...dto, version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id, version })
+          .returning('*')
+          .execute();
+        if (result.affected !== 1) throw staleVersion();
+        const after = await m.getRepository(DepartmentEntity).findOneByOrFail({ id });
+        await this.audit.record(m, actor, {
+          entityType: 'department',
+          entityId: id,
+          action: 'update',
+          before: toDepartmentResponse(before),
+          after: toDepartmentResponse(after),
+        });
+        return toDepartmentResponse(after);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error) && dto.symbol) throw duplicateSymbol(dto.symbol);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { UserResponse } from '@pu/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SessionsService } from '../auth/sessions.service';
+import type { Actor } from '../common/actor';
+import { isUniqueViolation } from '../common/database-errors';
+import { DomainError, notFound, validationFailed } from '../common/domain-error';
+import { staleVersion } from '../common/versioning';
+import { DepartmentEntity } from '../departments/department.entity';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UserEntity } from './user.entity';
+
+export const toUserResponse = (u: UserEntity): UserResponse => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  role: u.role,
+  department: { id: u.department.id, symbol: u.department.symbol, name: u.department.name },
+  disabled: u.disabled,
+  createdAt: u.createdAt.toISOString(),
+  version: u.version,
+});
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<UserResponse[]> {
+    const users = await this.db.getRepository(UserEntity).find({ relations: { department: true }, order: { username: 'ASC' } });
+    return users.map(toUserResponse);
+  }
+
+  async get(id: string, manager: EntityManager = this.db.manager): Promise<UserResponse> {
+    const user = await manager.getRepository(UserEntity).findOne({ where: { id }, relations: { department: true } });
+    if (!user) throw notFound('Nie znaleziono użytkownika.');
+    return toUserResponse(user);
+  }
+
+  async create(dto: CreateUserDto, actor: Actor): Promise<UserResponse> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      return await this.db.transaction(async (m) => {
+        await this.assertDepartment(m, dto.departmentId);
+        const { password: _password, ...fields } = dto;
+        const saved = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ ...fields, email: fields.email ?? null, passwordHash }));
+        const response = await this.get(saved.id, m);
+        await this.audit.record(m, actor, { entityType: 'user', entityId: saved.id, action: 'create', after: response });
+        return response;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError('DUPLICATE', `Użytkownik ${dto.username} już istnieje.`, { username: ['Ten login jest już zajęty.'] });
+      }
+      throw error;
+    }
+  }
+
+  /** Disabling a user ends every session they have, in the same transaction. */
+  async update(id: string, version: number, dto: UpdateUserDto, actor: Actor): Promise<UserResponse> {
+    if (id === actor.userId && (dto.disabled === true || (dto.role && dto.role !== 'admin'))) {
+      throw validationFailed({ [dto.disabled ? 'disabled' : 'role']: ['Nie możesz wyłączyć własnego konta ani odebrać sobie roli administratora.'] });
+    }
+    return this.db.transaction(async (m) => {
+      const before = await this.get(id, m);
+      if (dto.departmentId) await this.assertDepartment(m, dto.departmentId);
+      const result = await m
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ ...dto, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw staleVersion();
+      if (dto.disabled === true) await this.sessions.revokeAllOfUser(id, m);
+      const after = await this.get(id, m);
+      await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: dto.disabled === true && !before.disabled ? 'disable' : 'update', before, after });
+      return after;
+    });
+  }
+
+  /** A reset also ends the user's sessions: whoever knew the old password is signed out. */
+  async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.db.transaction(async (m) => {
+      const result = await m.createQueryBuilder().update(UserEntity).set({ passwordHash, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      if (result.affected !== 1) throw notFound('Nie znaleziono użytkownika.');
+      await this.sessions.revokeAllOfUser(id, m);
+      await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: 'reset_password' });
+    });
+  }
+
+  private async assertDepartment(m: EntityManager, departmentId: string): Promise<void> {
+    const exists = await m.getRepository(DepartmentEntity).existsBy({ id: departmentId, active: true });
+    if (!exists) throw validationFailed({ departmentId: ['Wybierz istniejący, aktywny wydział.'] });
+  }
+}

@@ -1,0 +1,34 @@
+import type { Config } from 'jest';
+
+/** API end-to-end tests: the real AppModule over HTTP against a real PostgreSQL (DATABASE_URL, else embedded). */
+const config: Config = {
+  displayName: 'api-e2e',
+  rootDir: '../..',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/e2e/api'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/e2e/api/support/global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/api/support/global-teardown.ts',
+  testTimeout: 60_000,
+  transform: {
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // NestJS 12 and a few of its dependencies ship only ES modules; Jest runs CommonJS here.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  moduleNameMapper: {
+    '^@pu/workflow$': '<rootDir>/libs/workflow/src/index.ts',
+    '^@pu/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@pu/migrations$': '<rootDir>/migrations/index.ts',
+  },
+};
+export default config;

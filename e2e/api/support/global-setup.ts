@@ -1,0 +1,46 @@
+import { Client } from 'pg';
+
+declare global {
+  var __PU_E2E_TEARDOWN__: (() => Promise<void>) | undefined;
+}
+
+/**
+ * One fresh database per run. With DATABASE_URL: a new database on that server, dropped afterwards, so a
+ * run never touches the data already there. Without it: an in-memory PGlite served over a local socket.
+ */
+export default async function globalSetup(): Promise<void> {
+  const base = process.env['DATABASE_URL'];
+  if (base) {
+    const name = `pu_e2e_${Date.now()}_${process.pid}`;
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    process.env['E2E_DATABASE_URL'] = url.toString();
+    process.env['E2E_DB_POOL_SIZE'] = '10';
+    globalThis.__PU_E2E_TEARDOWN__ = async () => {
+      const client = new Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+    return;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create({ extensions: { pg_trgm } });
+  const port = 15_432 + (process.pid % 1000);
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
+  await server.start();
+  process.env['E2E_DATABASE_URL'] = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // PGlite serves one connection at a time.
+  process.env['E2E_DB_POOL_SIZE'] = '1';
+  process.env['E2E_EMBEDDED'] = '1';
+  globalThis.__PU_E2E_TEARDOWN__ = async () => {
+    await server.stop();
+    await db.close();
+  };
+}

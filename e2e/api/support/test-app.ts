@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../../api/src/app/app.module';
+import { loadConfig, type AppConfig } from '../../../api/src/app/config/app-config';
+import { configureApp } from '../../../api/src/app/configure-app';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule with the real HTTP pipeline (filters, pipes, guards, CSRF) on the run's database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = env['DATABASE_URL'] ?? process.env['E2E_DATABASE_URL'];
+  if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run through e2e/api/jest.config.ts');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
+    DEMO: '0',
+    DATABASE_URL: databaseUrl,
+    DB_POOL_SIZE: process.env['E2E_DB_POOL_SIZE'] ?? '10',
+    WEB_DIST: '/nonexistent',
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false });
+  configureApp(app, config);
+  await app.init();
+  return { app, config, close: () => app.close() };
+}

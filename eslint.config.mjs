@@ -1,0 +1,79 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import angular from 'angular-eslint';
+import prettier from 'eslint-config-prettier';
+
+const typeChecked = ['api/src/**/*.ts', 'web/src/**/*.ts', 'libs/*/src/**/*.ts', 'e2e/**/*.ts', 'migrations/**/*.ts', 'tools/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['**/dist', '**/node_modules', 'tmp', 'data', 'coverage', '.nx', '.angular', '**/*.js', '**/*.mjs', '**/*.cjs', '*.config.ts', '**/jest.config.ts'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: typeChecked,
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/no-extraneous-class': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:migrations'] },
+            { sourceTag: 'scope:migrations', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg', 'rxjs', 'class-validator', 'class-transformer'],
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The API e2e tests boot the API from its sources on purpose.
+    files: ['e2e/api/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Response bodies in tests are untyped JSON by nature; asserting on them is the point.
+    files: ['e2e/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  ...angular.configs.tsRecommended.map((c) => ({ ...c, files: ['web/src/**/*.ts'] })),
+  {
+    files: ['web/src/**/*.ts'],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'pu', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'pu', style: 'kebab-case' }],
+    },
+  },
+  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((c) => ({ ...c, files: ['web/src/**/*.html'] })),
+  prettier,
+);

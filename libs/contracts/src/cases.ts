@@ -1,0 +1,234 @@
+import type { DepartmentRef } from './auth';
+
+/** Mirrors @pu/workflow's CaseKind and Channel; kept as plain unions so contracts stay dependency-free. */
+export type CaseKindName = 'complaint' | 'office_error' | 'refusal' | 'aggressive_client';
+export type ChannelName = 'in_person' | 'phone' | 'email' | 'letter' | 'epuap';
+export type CaseStatus = 'open' | 'closed';
+
+export interface ClientDetails {
+  name?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  /** Standard 23: e.g. "served at a ground-floor desk", "sign-language interpreter". Shown wherever the client is. */
+  accommodation?: string | null;
+  /** A councillor or MP must also be told the outcome or the state of the matter within 14 days (KPA art. 237 § 2). */
+  isCouncillorOrMp?: boolean;
+}
+
+export interface CreateCaseRequest {
+  kind: CaseKindName;
+  subject: string;
+  description?: string | null;
+  channel: ChannelName;
+  /** ISO 8601 instant; defaults to now. */
+  receivedAt?: string;
+  client: ClientDetails;
+  /** Defaults to the signed-in user's department. */
+  departmentId?: string;
+  /** Defaults to the signed-in user. */
+  assigneeId?: string | null;
+  /** Office error: when the error was found (the 1-working-day clock starts here). Required for office errors. */
+  discoveredAt?: string;
+  /** Aggressive client: when the incident happened; defaults to receivedAt. */
+  incidentAt?: string;
+  /** A repeated complaint: the original complaint (KPA art. 239). */
+  repeatOfCaseId?: string | null;
+  /** An appeal or complaint that follows a refusal: the refusal case. */
+  followsCaseId?: string | null;
+}
+
+export interface UpdateCaseRequest {
+  subject?: string;
+  description?: string | null;
+  channel?: ChannelName;
+  client?: ClientDetails;
+  repeatOfCaseId?: string | null;
+  followsCaseId?: string | null;
+}
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
+export interface DeadlineInfo {
+  rule: string;
+  from: string;
+  nominal: string;
+  due: string;
+  dueAt: string;
+  shifts: { date: string; reason: 'saturday' | 'sunday' | 'holiday'; holiday?: string }[];
+  explanation: { pl: string; en: string };
+}
+
+export interface DeadlineExtension {
+  previousDue: string;
+  newDue: string;
+  reason: string;
+  clientToldAt: string;
+  by: UserRef;
+  at: string;
+}
+
+export interface CaseDeadlines {
+  /** The date the case must be settled by (or, for office errors, the client informed; for incidents, the record complete). */
+  main: DeadlineInfo | null;
+  councillorReply?: DeadlineInfo;
+  forwarding?: DeadlineInfo;
+  appeal?: DeadlineInfo;
+  extensions: DeadlineExtension[];
+}
+
+export interface StepEntryResponse {
+  stepId: string;
+  status: 'completed' | 'skipped';
+  data?: Record<string, unknown>;
+  reason?: string;
+  at: string;
+  by: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  kind: CaseKindName;
+  subject: string;
+  channel: ChannelName;
+  receivedAt: string;
+  /** Only the client's name in lists: contact details appear on the case page, where reading them is recorded. */
+  clientName: string | null;
+  clientAccommodation: string | null;
+  department: DepartmentRef;
+  assignee: UserRef | null;
+  currentStep: string | null;
+  status: CaseStatus;
+  dueAt: string | null;
+  overdue: boolean;
+  outcome: string | null;
+  version: number;
+}
+
+export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientAccommodation'> {
+  description: string | null;
+  client: Required<ClientDetails>;
+  anonymous: boolean;
+  deadlines: CaseDeadlines;
+  rootCause: string | null;
+  steps: Record<string, StepEntryResponse>;
+  availableSteps: string[];
+  missingForClose: string[];
+  promiseCount: number;
+  repeatOfCaseId: string | null;
+  followsCaseId: string | null;
+  /** Office error: hours from discovery to informing the client, once informed. */
+  informHours: number | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface CasePage {
+  items: CaseListItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export type CaseSort = 'deadline' | '-deadline' | 'received' | '-received';
+
+export interface CaseListQuery {
+  kind?: CaseKindName;
+  status?: CaseStatus;
+  departmentId?: string;
+  assigneeId?: string;
+  overdue?: boolean;
+  dueBefore?: string;
+  q?: string;
+  sort?: CaseSort;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface SkipStepRequest {
+  reason: string;
+}
+
+export interface ReopenStepRequest {
+  reason: string;
+}
+
+export interface CloseCaseRequest {
+  /** Optional closing note recorded in the history. */
+  note?: string;
+}
+
+export interface TransferCaseRequest {
+  departmentId?: string;
+  assigneeId?: string | null;
+  /** Standard 17: what the matter is about, for the person taking over. */
+  note: string;
+}
+
+export interface DeadlineExtensionRequest {
+  /** YYYY-MM-DD, Europe/Warsaw. */
+  newDue: string;
+  reason: string;
+  /** When the client was told the reason and the new date (KPA art. 36). */
+  clientToldAt: string;
+}
+
+export interface PromiseResponse {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  department: DepartmentRef;
+  description: string;
+  channel: ChannelName;
+  dueAt: string;
+  /** Derived from the due time at the moment of the answer: never a stored flag that a job could set late. */
+  state: 'open' | 'kept' | 'broken' | 'kept_late';
+  keptAt: string | null;
+  /** Set when the promise was rescheduled after it had already been broken. */
+  brokenBeforeReschedule: boolean;
+  rescheduleCount: number;
+  lastClientToldAt: string | null;
+  createdBy: UserRef;
+  createdAt: string;
+  version: number;
+}
+
+export interface CreatePromiseRequest {
+  description: string;
+  channel: ChannelName;
+  /** ISO 8601; a phone call-back defaults to the end of the next working day (standard 17.3). */
+  dueAt?: string;
+}
+
+export interface UpdatePromiseRequest {
+  /** Mark kept (now, or at keptAt). */
+  kept?: boolean;
+  keptAt?: string;
+  /** Reschedule: a new due time, only after the client was told it (standard 17.4). */
+  dueAt?: string;
+  clientToldAt?: string;
+  description?: string;
+}
+
+export interface PromiseListQuery {
+  scope?: 'mine' | 'department' | 'all';
+  state?: 'open' | 'overdue' | 'kept' | 'any';
+  departmentId?: string;
+  limit?: number;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  actor: UserRef | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

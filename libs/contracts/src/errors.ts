@@ -1,0 +1,35 @@
+/**
+ * Every error the API answers has this shape. `code` is stable (the SPA translates by it);
+ * `message` is Polish, written for the clerk; `fields` names what failed validation.
+ */
+export interface ApiError {
+  statusCode: number;
+  /** One of ERROR_CODES; typed as string so a client survives codes added later. */
+  code: string;
+  message: string;
+  fields?: Record<string, string[]>;
+  requestId?: string;
+}
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'ACCOUNT_DISABLED',
+  'CONFLICT',
+  'DUPLICATE',
+  'PRECONDITION_REQUIRED',
+  'STALE_VERSION',
+  'IDEMPOTENCY_KEY_REUSED',
+  'WORKFLOW_STEP_NOT_ALLOWED',
+  'WORKFLOW_INCOMPLETE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './errors';
+export * from './auth';
+export * from './admin';
+export * from './routes';
+export * from './cases';

@@ -1,0 +1,24 @@
+// Definitions and pure rules: no calendar data.
+export * from './localized-text';
+export * from './case-kinds';
+export * from './workflow-types';
+export * from './enums';
+export { COMMON_CONDUCT } from './kinds/common-conduct';
+export { COMPLAINT_WORKFLOW } from './kinds/complaint.workflow';
+export { OFFICE_ERROR_WORKFLOW } from './kinds/office-error.workflow';
+export { REFUSAL_WORKFLOW } from './kinds/refusal.workflow';
+export { AGGRESSIVE_CLIENT_WORKFLOW, PROTEST_WORDING } from './kinds/aggressive-client.workflow';
+export * from './workflows';
+export * from './local-date';
+export * from './progress-types';
+export { validateStepData, isPlainObject, type StepDataResult } from './step-data-validation';
+export * from './progress';
+export * from './promises';
+export * from './deadline-extension';
+export * from './reference-number';
+
+// Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
+export * from './calendar/warsaw-time';
+export * from './calendar/polish-calendar';
+export * from './calendar/legal-deadlines';
+export * from './calendar/promise-due';

@@ -1,0 +1,37 @@
+/** A calendar day in Europe/Warsaw, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// An offset is mandatory: a wall-clock time without one is ambiguous (which zone? which side of a DST change?).
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  // Day 0 of the next month is the last day of this one; UTC avoids any zone in a pure check.
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** True for a real calendar day in 'YYYY-MM-DD' form (rejects 2026-02-30). */
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false;
+  const m = LOCAL_DATE.exec(value);
+  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** True for an ISO 8601 instant with an explicit offset on a real calendar day. */
+export function isIsoInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_INSTANT.exec(value);
+  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) && !Number.isNaN(Date.parse(value));
+}
+
+export function assertLocalDate(value: string, what = 'date'): void {
+  if (!isLocalDate(value)) throw new RangeError(`Invalid ${what}: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
+}
+
+/** '2026-08-15' → '15.08.2026', the way dates are written in Polish letters. */
+export function formatPolishDate(d: LocalDate): string {
+  const [y, m, day] = d.split('-');
+  return `${day}.${m}.${y}`;
+}

@@ -1,0 +1,48 @@
+import { isIsoInstant } from './local-date';
+import type { FieldErrors } from './progress-types';
+
+/**
+ * Derived from the due time and whether it was kept, never stored: a promise turns "broken" by
+ * the clock passing, with nobody doing anything (standard 17 pkt 5).
+ */
+export type PromiseState = 'open' | 'kept' | 'broken' | 'kept_late';
+
+function instant(value: string, what: string): number {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new RangeError(`Invalid ${what}: ${JSON.stringify(value)}`);
+  return t;
+}
+
+export function promiseState(p: { dueAt: string; keptAt: string | null }, now: Date): PromiseState {
+  const due = instant(p.dueAt, 'dueAt');
+  if (p.keptAt !== null) return instant(p.keptAt, 'keptAt') <= due ? 'kept' : 'kept_late';
+  return now.getTime() > due ? 'broken' : 'open';
+}
+
+/** Kept on time, for the "promises kept" figure; open promises are not yet counted either way. */
+export function isPromiseKeptOnTime(state: PromiseState): boolean | null {
+  if (state === 'open') return null;
+  return state === 'kept';
+}
+
+/**
+ * Standard 17 pkt 4: when the promised information is not ready, the clerk calls the client with
+ * a new date – so a reschedule is valid only once the client has been told.
+ */
+export function validatePromiseReschedule(
+  input: { currentDueAt: string; newDueAt: string; clientToldAt: string | null },
+  now?: Date,
+): FieldErrors | null {
+  const errors: FieldErrors = {};
+  if (!isIsoInstant(input.newDueAt)) errors['newDueAt'] = ['Nieprawidłowa data i godzina nowego terminu.'];
+  else if (isIsoInstant(input.currentDueAt) && Date.parse(input.newDueAt) <= Date.parse(input.currentDueAt))
+    errors['newDueAt'] = ['Nowy termin musi być późniejszy niż dotychczasowy.'];
+  if (input.clientToldAt === null || input.clientToldAt === '')
+    errors['clientToldAt'] = [
+      'Najpierw skontaktuj się z klientem i podaj mu nowy termin (standard 17 pkt 4), potem zapisz, kiedy to zrobiono.',
+    ];
+  else if (!isIsoInstant(input.clientToldAt)) errors['clientToldAt'] = ['Nieprawidłowa data i godzina.'];
+  else if (now && Date.parse(input.clientToldAt) > now.getTime())
+    errors['clientToldAt'] = ['Data powiadomienia klienta nie może być w przyszłości.'];
+  return Object.keys(errors).length ? errors : null;
+}

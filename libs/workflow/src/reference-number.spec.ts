@@ -1,0 +1,38 @@
+import { CASE_KINDS } from './case-kinds';
+import { DEFAULT_REFERENCE_FORMATS, formatReference, validateReferenceFormat } from './reference-number';
+
+describe('formatReference', () => {
+  it('builds the complaint reference as in the JRWA example', () => {
+    expect(
+      formatReference(DEFAULT_REFERENCE_FORMATS.complaint.format, {
+        department: 'OR',
+        jrwa: '1510',
+        n: 12,
+        year: 2026,
+      }),
+    ).toBe('OR.1510.12.2026');
+  });
+
+  it('fills every token, and every default format is valid', () => {
+    expect(
+      formatReference('{yyyy}/{department}-{jrwa}/{n}', { department: ' GK ', jrwa: 'PU', n: 3, year: 2027 }),
+    ).toBe('2027/GK-PU/3');
+    for (const k of CASE_KINDS) expect(validateReferenceFormat(DEFAULT_REFERENCE_FORMATS[k].format)).toBeNull();
+    expect(DEFAULT_REFERENCE_FORMATS.complaint.jrwa).toBe('1510');
+  });
+
+  it('refuses unusable formats', () => {
+    expect(validateReferenceFormat('{department}.{nr}.{yyyy}')).toContain('{nr}');
+    expect(validateReferenceFormat('{department}.{n}')).toContain('{yyyy}');
+    expect(validateReferenceFormat('{n}.{yyyy}}')).toContain('nawias');
+    expect(validateReferenceFormat(' ')).not.toBeNull();
+    expect(() => formatReference('{x}', { department: 'OR', jrwa: '1510', n: 1, year: 2026 })).toThrow(RangeError);
+  });
+
+  it('refuses nonsense numbers', () => {
+    const f = DEFAULT_REFERENCE_FORMATS.complaint.format;
+    expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 0, year: 2026 })).toThrow(RangeError);
+    expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 1.5, year: 2026 })).toThrow(RangeError);
+    expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 1, year: 26 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,48 @@
+import type { CaseKind } from './case-kinds';
+
+/**
+ * Reference numbers follow the uniform file classification (JRWA): department symbol, JRWA
+ * symbol, number in the year's register, year – e.g. 'OR.1510.12.2026'.
+ *
+ * Only complaints have a fixed JRWA symbol (1510, skargi i wnioski). The other kinds are internal
+ * records whose symbol depends on the office's own JRWA, so their defaults use a two-letter mark
+ * that cannot clash with the complaint register; administrators are expected to configure them.
+ */
+export const DEFAULT_REFERENCE_FORMATS: Readonly<Record<CaseKind, { jrwa: string; format: string }>> = {
+  complaint: { jrwa: '1510', format: '{department}.1510.{n}.{yyyy}' },
+  office_error: { jrwa: 'PU', format: '{department}.{jrwa}.{n}.{yyyy}' },
+  refusal: { jrwa: 'DO', format: '{department}.{jrwa}.{n}.{yyyy}' },
+  aggressive_client: { jrwa: 'AK', format: '{department}.{jrwa}.{n}.{yyyy}' },
+};
+
+const TOKEN = /\{([^{}]*)\}/g;
+const KNOWN_TOKENS = new Set(['department', 'jrwa', 'n', 'yyyy']);
+
+/** Polish message for an unusable format, or null. Register numbers restart each year, so {n} needs {yyyy}. */
+export function validateReferenceFormat(format: string): string | null {
+  if (typeof format !== 'string' || !format.trim()) return 'Podaj format znaku sprawy.';
+  const unknown = [...format.matchAll(TOKEN)].map((m) => m[1]).filter((t) => !KNOWN_TOKENS.has(t));
+  if (unknown.length)
+    return `Nieznane pola w formacie: ${unknown.map((t) => `{${t}}`).join(', ')}. Dozwolone: {department}, {jrwa}, {n}, {yyyy}.`;
+  if (/[{}]/.test(format.replace(TOKEN, ''))) return 'Niesparowany nawias klamrowy w formacie.';
+  if (!format.includes('{n}') || !format.includes('{yyyy}'))
+    return 'Format musi zawierać numer w rejestrze {n} i rok {yyyy}, inaczej znaki spraw się powtórzą.';
+  return null;
+}
+
+export function formatReference(
+  format: string,
+  v: { department: string; jrwa: string; n: number; year: number },
+): string {
+  const problem = validateReferenceFormat(format);
+  if (problem) throw new RangeError(problem);
+  if (!Number.isInteger(v.n) || v.n < 1) throw new RangeError(`Register number must be a positive integer, got ${v.n}`);
+  if (!Number.isInteger(v.year) || v.year < 1000 || v.year > 9999) throw new RangeError(`Invalid year: ${v.year}`);
+  const values: Record<string, string> = {
+    department: v.department.trim(),
+    jrwa: v.jrwa.trim(),
+    n: String(v.n),
+    yyyy: String(v.year),
+  };
+  return format.replace(TOKEN, (_, token: string) => values[token]);
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** The server's URL as given (any database on it); the benchmark works in its own database there. */
+  serverUrl: string;
+  database: string;
+  reseed: boolean;
+  seedOnly: boolean;
+  build: 'auto' | 'always' | 'never';
+  cases: number;
+  promises: number;
+  batch: number;
+  department: string;
+  port: number;
+  poolSize: number;
+  connections: number;
+  createConnections: number;
+  duration: number;
+  warmup: number;
+  depth: number;
+  quietWait: number;
+  profile: boolean;
+  only: Set<Scenario>;
+  json: string | null;
+}
+
+export const SCENARIOS = ['list', 'deep', 'raw', 'create'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+const HELP = `Usage: npm run bench:api -- [options]
+
+Seeds a dedicated PostgreSQL database with a realistic office (1,000,000 cases by default), starts the built
+API against it and measures the case list, a deep page of it, case creation and the raw-SQL ceiling.
+
+Environment: DATABASE_URL (required: any database on the server to use), BENCH_DATABASE, and BENCH_<OPTION>
+for any option below (e.g. BENCH_CASES=200000).
+
+  --database=NAME         database for the benchmark, created if missing      (pu_bench)
+  --reseed                drop the benchmark database and seed it again
+  --seed-only             seed (if needed) and stop
+  --build / --no-build    build the API first: by default only when dist/api/main.js is missing or older than its sources
+  --cases=N               cases to seed                                         (1000000)
+  --promises=N            follow-up promises to seed, about                     (200000)
+  --batch=N               rows per seeding statement                            (100000)
+  --department=SYMBOL     department whose manager signs in                      (SO)
+  --port=N                port of the API under test                            (3900)
+  --pool=N                DB_POOL_SIZE of the API, and size of the raw-SQL pool  (10)
+  --connections=N         concurrent connections for the list and raw runs      (50)
+  --create-connections=N  concurrent connections for POST /api/cases            (10)
+  --duration=S            seconds per measured run                              (15)
+  --warmup=S              seconds of warm-up before each run                    (3)
+  --depth=N               pages to follow for the deep-page run                 (200)
+  --quiet-wait=S          before each run, wait up to S seconds for the machine to be idle (60)
+  --only=a,b              scenarios to run: ${SCENARIOS.join(', ')}
+  --profile               afterwards, CPU-profile the API under the list load and print where its time goes
+                          (the .cpuprofile is kept in tmp/bench/)
+  --json=FILE             also write the results as JSON
+`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      database: { type: 'string' },
+      reseed: { type: 'boolean' },
+      'seed-only': { type: 'boolean' },
+      build: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      cases: { type: 'string' },
+      promises: { type: 'string' },
+      batch: { type: 'string' },
+      department: { type: 'string' },
+      port: { type: 'string' },
+      pool: { type: 'string' },
+      connections: { type: 'string' },
+      'create-connections': { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      depth: { type: 'string' },
+      'quiet-wait': { type: 'string' },
+      profile: { type: 'boolean' },
+      only: { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return null;
+  }
+  const serverUrl = env['DATABASE_URL'];
+  if (!serverUrl)
+    throw new Error(
+      'DATABASE_URL is required, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api',
+    );
+  const str = (name: string, fallback: string) =>
+    (values as Record<string, string | undefined>)[name] ??
+    env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ??
+    fallback;
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = str(name, String(fallback)).replace(/[_,]/g, '');
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
+    return n;
+  };
+  const only = str('only', SCENARIOS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new Error(`--only: unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+  const database = str('database', 'pu_bench');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database))
+    throw new Error(`--database must be a plain lower-case identifier, got ${database}`);
+  return {
+    serverUrl,
+    database,
+    reseed: values.reseed ?? /^(1|true|yes)$/i.test(env['BENCH_RESEED'] ?? ''),
+    seedOnly: values['seed-only'] ?? false,
+    build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
+    cases: int('cases', 1_000_000, 1000),
+    promises: int('promises', 200_000, 0),
+    batch: int('batch', 100_000, 1000),
+    department: str('department', 'SO').toUpperCase(),
+    port: int('port', 3900, 1),
+    poolSize: int('pool', 10, 1),
+    connections: int('connections', 50, 1),
+    createConnections: int('create-connections', 10, 1),
+    duration: int('duration', 15, 1),
+    warmup: int('warmup', 3, 0),
+    depth: int('depth', 200, 1),
+    quietWait: int('quiet-wait', 60, 0),
+    profile: values.profile ?? false,
+    only: new Set(only as Scenario[]),
+    json: str('json', '') || null,
+  };
+}

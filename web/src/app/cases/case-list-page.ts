@@ -1,0 +1,262 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { CaseKindName, CaseListItem, CaseListQuery, CaseSort, DepartmentResponse } from '@pu/contracts';
+import { debounceTime, map, switchMap, tap } from 'rxjs';
+import { Session } from '../auth/session';
+import { Language } from '../i18n/language';
+import { PuDatePipe } from '../shared/date-time';
+import { kindTitle, stepTitle } from './case-labels';
+import { CasesApi, WorkflowCatalog } from './cases-api';
+
+const PAGE_SIZE = 25;
+const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
+const STATUSES = ['open', 'closed', 'all'] as const;
+type StatusFilter = (typeof STATUSES)[number];
+/** Marks the first page in the stack of cursors kept for "Poprzednie" (a real cursor is base64url JSON). */
+const FIRST_PAGE = '0';
+
+interface Filters {
+  kind: CaseKindName | '';
+  status: StatusFilter;
+  overdue: boolean;
+  q: string;
+  department: string;
+  sort: CaseSort;
+}
+
+function filtersFrom(params: ParamMap): Filters {
+  const status = params.get('status') as StatusFilter | null;
+  const sort = params.get('sort') as CaseSort | null;
+  return {
+    kind: (params.get('kind') ?? '') as CaseKindName | '',
+    status: status && STATUSES.includes(status) ? status : 'open',
+    overdue: params.get('overdue') === 'true',
+    q: params.get('q') ?? '',
+    department: params.get('department') ?? '',
+    sort: sort && SORTS.includes(sort) ? sort : 'deadline',
+  };
+}
+
+/** `/sprawy`: the case register, filtered and sorted through the URL, paged with the API's keyset cursors. */
+@Component({
+  selector: 'pu-case-list-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    MatIconModule,
+    TranslocoPipe,
+    PuDatePipe,
+  ],
+  templateUrl: './case-list-page.html',
+  styleUrl: './case-list-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseListPage {
+  private readonly api = inject(CasesApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly lang = inject(Language).lang;
+  protected readonly role = inject(Session).role;
+  protected readonly canRegister = computed(() => this.role() === 'clerk' || this.role() === 'manager');
+  protected readonly showDepartment = computed(() => this.role() === 'manager' || this.role() === 'quality');
+  protected readonly sorts = SORTS;
+  protected readonly statuses = STATUSES;
+  protected readonly columns = [
+    'reference',
+    'kind',
+    'subject',
+    'client',
+    'department',
+    'assignee',
+    'step',
+    'due',
+    'status',
+  ];
+
+  protected readonly catalog = signal<WorkflowCatalog | null>(null);
+  protected readonly departments = signal<DepartmentResponse[]>([]);
+  protected readonly items = signal<CaseListItem[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly backStack = signal<string[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadFailed = signal(false);
+  protected readonly filtered = signal(false);
+
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
+    kind: this.fb.control<CaseKindName | ''>(''),
+    status: this.fb.control<StatusFilter>('open'),
+    overdue: false,
+    q: '',
+    department: '',
+    sort: this.fb.control<CaseSort>('deadline'),
+  });
+
+  constructor() {
+    this.api
+      .catalog()
+      .pipe(takeUntilDestroyed())
+      .subscribe((c) => this.catalog.set(c));
+    if (this.showDepartment()) {
+      this.api
+        .departments()
+        .pipe(takeUntilDestroyed())
+        .subscribe((list) => this.departments.set([...list].sort((a, b) => a.symbol.localeCompare(b.symbol, 'pl'))));
+    }
+
+    // The URL is the source of truth: a reload or "back" shows the same filters and page.
+    this.route.queryParamMap
+      .pipe(
+        tap((params) => {
+          const filters = filtersFrom(params);
+          // Keep the search text as typed (a trailing space) when it means the same search.
+          const typed = this.form.controls.q.value;
+          this.form.setValue({ ...filters, q: typed.trim() === filters.q ? typed : filters.q }, { emitEvent: false });
+          this.filtered.set(filters.kind !== '' || filters.overdue || filters.q !== '' || filters.department !== '');
+          const back = params.get('back');
+          this.backStack.set(back ? back.split(',') : []);
+          this.loading.set(true);
+          this.loadFailed.set(false);
+        }),
+        switchMap((params) => this.api.list(this.query(filtersFrom(params), params.get('cursor')))),
+        takeUntilDestroyed(),
+      )
+      .subscribe({
+        next: (page) => {
+          this.items.set(page.items);
+          this.nextCursor.set(page.nextCursor);
+          this.loading.set(false);
+        },
+        error: () => {
+          this.loading.set(false);
+          this.loadFailed.set(true);
+        },
+      });
+
+    // Selects and the checkbox apply at once; the search text after a pause in typing.
+    const { q, ...rest } = this.form.controls;
+    for (const control of Object.values(rest) as AbstractControl[]) {
+      control.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.applyFilters());
+    }
+    q.valueChanges
+      .pipe(
+        map((v) => v.trim()),
+        debounceTime(400),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.applyFilters());
+  }
+
+  protected kindTitle(kind: CaseKindName): string {
+    return kindTitle(this.catalog(), kind, this.lang());
+  }
+
+  protected stepTitle(item: CaseListItem): string {
+    return item.currentStep ? stepTitle(this.catalog(), item.kind, item.currentStep, this.lang()) : '';
+  }
+
+  protected retry(): void {
+    this.reload();
+  }
+
+  protected next(): void {
+    const cursor = this.nextCursor();
+    if (!cursor) {
+      return;
+    }
+    const current = this.route.snapshot.queryParamMap.get('cursor') ?? FIRST_PAGE;
+    this.navigate({ cursor, back: [...this.backStack(), current].join(',') });
+  }
+
+  protected previous(): void {
+    const stack = [...this.backStack()];
+    const cursor = stack.pop();
+    if (cursor === undefined) {
+      return;
+    }
+    this.navigate({ cursor: cursor === FIRST_PAGE ? null : cursor, back: stack.length ? stack.join(',') : null });
+  }
+
+  protected clearFilters(): void {
+    this.form.reset(undefined, { emitEvent: false });
+    this.applyFilters();
+  }
+
+  private reload(): void {
+    const params = this.route.snapshot.queryParamMap;
+    this.loading.set(true);
+    this.loadFailed.set(false);
+    this.api
+      .list(this.query(filtersFrom(params), params.get('cursor')))
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.items.set(page.items);
+          this.nextCursor.set(page.nextCursor);
+          this.loading.set(false);
+        },
+        error: () => {
+          this.loading.set(false);
+          this.loadFailed.set(true);
+        },
+      });
+  }
+
+  private applyFilters(): void {
+    const f = this.form.getRawValue();
+    // New filters start again from the first page.
+    this.navigate(
+      {
+        kind: f.kind || null,
+        status: f.status === 'open' ? null : f.status,
+        overdue: f.overdue ? 'true' : null,
+        q: f.q.trim() || null,
+        department: f.department || null,
+        sort: f.sort === 'deadline' ? null : f.sort,
+        cursor: null,
+        back: null,
+      },
+      true,
+    );
+  }
+
+  private navigate(params: Record<string, string | null>, replace = false): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: params,
+      queryParamsHandling: 'merge',
+      replaceUrl: replace,
+    });
+  }
+
+  private query(f: Filters, cursor: string | null): CaseListQuery {
+    return {
+      kind: f.kind || undefined,
+      status: f.status === 'all' ? undefined : f.status,
+      overdue: f.overdue || undefined,
+      q: f.q || undefined,
+      departmentId: f.department || undefined,
+      sort: f.sort,
+      limit: PAGE_SIZE,
+      cursor: cursor ?? undefined,
+    };
+  }
+}

@@ -1,0 +1,356 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { CaseResponse, HistoryEntry } from '@pu/contracts';
+import { Observable, tap } from 'rxjs';
+import { Session } from '../auth/session';
+import { toApiError } from '../http/api-error';
+import { Language } from '../i18n/language';
+import { PuDatePipe, PuDateTimePipe, formatDate } from '../shared/date-time';
+import { LocalizedPipe, localized } from '../shared/localized';
+import { Notifier } from '../shared/notifier';
+import { CaseActionErrors } from './case-action-errors';
+import { CaseHistory } from './case-history';
+import { channelLabel, stepTitles } from './case-labels';
+import { CasePromises } from './case-promises';
+import { StepView, actorNames, displayStepData, lastDoneStep, stepViews } from './case-view-model';
+import { CasesApi, WorkflowCatalog } from './cases-api';
+import { DeadlineExtensionDialog } from './deadline-extension-dialog';
+import { askReason } from './reason-dialog';
+import { StepForm } from './step-form';
+import { CaseDialogData, TransferDialog } from './transfer-dialog';
+
+const TABS = { steps: 0, promises: 1, history: 2 } as const;
+
+/** `/sprawy/:id`: one case — deadlines, client, the workflow's steps, promises and history. */
+@Component({
+  selector: 'pu-case-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatTabsModule,
+    TranslocoPipe,
+    LocalizedPipe,
+    PuDatePipe,
+    PuDateTimePipe,
+    StepForm,
+    CasePromises,
+    CaseHistory,
+  ],
+  templateUrl: './case-page.html',
+  styleUrl: './case-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CasePage {
+  private readonly api = inject(CasesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+  private readonly transloco = inject(TranslocoService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly session = inject(Session);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly lang = inject(Language).lang;
+  protected readonly tabs = TABS;
+  protected readonly caseId = signal<string>('');
+  protected readonly caseData = signal<CaseResponse | null>(null);
+  protected readonly catalog = signal<WorkflowCatalog | null>(null);
+  protected readonly history = signal<HistoryEntry[] | null>(null);
+  protected readonly historyFailed = signal(false);
+  protected readonly loading = signal(true);
+  protected readonly loadFailed = signal(false);
+  protected readonly notFound = signal(false);
+  protected readonly selectedTab = signal<number>(TABS.steps);
+  /** Steps open early (an outcome that needs no conversation) the clerk chose to fill in now. */
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  /** Messages about the page's own actions (close, reopen), shown under the header. */
+  protected readonly errors = new CaseActionErrors(this.transloco, {}, () => this.workflow());
+
+  protected readonly role = this.session.role;
+  protected readonly isManager = computed(() => this.role() === 'manager');
+  protected readonly canWork = computed(() => {
+    const role = this.role();
+    return (role === 'clerk' || role === 'manager') && this.caseData()?.status === 'open';
+  });
+  protected readonly workflow = computed(() => {
+    const c = this.caseData();
+    return c ? this.catalog()?.workflows[c.kind] : undefined;
+  });
+  protected readonly steps = computed<StepView[]>(() => {
+    const c = this.caseData();
+    const def = this.workflow();
+    return c && def ? stepViews(def, c) : [];
+  });
+  protected readonly lastDone = computed(() => {
+    const c = this.caseData();
+    return c ? lastDoneStep(c) : null;
+  });
+  protected readonly names = computed(() => {
+    const me = this.session.user();
+    return actorNames(this.history(), me ? [{ id: me.id, displayName: me.displayName }] : []);
+  });
+  protected readonly missingForClose = computed(() => {
+    const c = this.caseData();
+    const def = this.workflow();
+    return c && def ? stepTitles(def, c.missingForClose, this.lang()) : '';
+  });
+  protected readonly otherDeadlines = computed(() => {
+    const d = this.caseData()?.deadlines;
+    if (!d) {
+      return [];
+    }
+    return (
+      [
+        ['councillorReply', d.councillorReply],
+        ['forwarding', d.forwarding],
+        ['appeal', d.appeal],
+      ] as const
+    ).flatMap(([key, info]) => (info ? [{ key, info }] : []));
+  });
+
+  constructor() {
+    this.api
+      .catalog()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (c) => this.catalog.set(c), error: () => this.loadFailed.set(true) });
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((params) => {
+        this.caseId.set(params.get('id') ?? '');
+        this.caseData.set(null);
+        this.history.set(null);
+        this.load();
+      });
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.loadFailed.set(false);
+    this.notFound.set(false);
+    this.fetch().subscribe({ error: (err: unknown) => this.loadError(err) });
+  }
+
+  private loadError(err: unknown): void {
+    this.loading.set(false);
+    const e = toApiError(err);
+    if (e.statusCode === 404) {
+      this.caseData.set(null);
+      this.notFound.set(true);
+    } else if (!this.caseData()) {
+      this.loadFailed.set(true);
+    }
+  }
+
+  /** Someone else changed the case (412): show the current state; forms keep what was typed. */
+  protected onStale(stepId?: string): void {
+    this.fetch().subscribe({
+      next: (c) => {
+        // The step itself was done meanwhile: its form is gone, so say it here (the typed text stays a draft).
+        if (stepId && !c.availableSteps.includes(stepId)) {
+          const def = this.workflow();
+          this.errors.message.set(
+            this.transloco.translate('cases.staleStepGone', {
+              step: def ? stepTitles(def, [stepId], this.lang()) : stepId,
+            }),
+          );
+        }
+      },
+      error: (err: unknown) => this.loadError(err),
+    });
+  }
+
+  protected onUpdated(updated: CaseResponse): void {
+    this.errors.clear();
+    this.caseData.set(updated);
+    this.loadHistory();
+  }
+
+  /** After a step is saved its form goes away: keyboard and screen-reader users continue at the next step. */
+  protected onStepDone(updated: CaseResponse): void {
+    this.onUpdated(updated);
+    setTimeout(() => {
+      const root = this.host.nativeElement;
+      const next = root.querySelector<HTMLElement>('li.state-available h3') ?? root.querySelector<HTMLElement>('h1');
+      next?.focus();
+    });
+  }
+
+  protected onPromiseAdded(): void {
+    // The case's promise count (and what closing still needs) changed without a new version.
+    this.fetch().subscribe({ error: (err: unknown) => this.loadError(err) });
+  }
+
+  protected onTabChange(index: number): void {
+    this.selectedTab.set(index);
+  }
+
+  protected expand(stepId: string): void {
+    this.expanded.update((set) => new Set([...set, stepId]));
+    setTimeout(() =>
+      this.host.nativeElement
+        .querySelector<HTMLElement>(`#step-form-${stepId} :is(input, textarea, mat-select)`)
+        ?.focus(),
+    );
+  }
+
+  protected showPromises(): void {
+    this.selectedTab.set(TABS.promises);
+  }
+
+  protected stepTitle(view: StepView): string {
+    return localized(view.step.title, this.lang());
+  }
+
+  protected blockersText(view: StepView): string {
+    const def = this.workflow();
+    // The first step still to do is what the clerk needs to know.
+    return def ? stepTitles(def, view.blockers.slice(0, 1), this.lang()) : '';
+  }
+
+  protected recorded(view: StepView) {
+    const catalog = this.catalog();
+    if (!catalog || view.entry?.status !== 'completed') {
+      return [];
+    }
+    return displayStepData(view.step, view.entry.data, catalog, this.lang(), {
+      yes: this.transloco.translate('cases.yes'),
+      no: this.transloco.translate('cases.no'),
+    });
+  }
+
+  protected nameOf(userId: string | undefined): string {
+    return (userId && this.names().get(userId)) || this.transloco.translate('cases.steps.someone');
+  }
+
+  protected channelLabel(): string {
+    const c = this.caseData();
+    return c ? channelLabel(this.catalog(), c.channel, this.lang()) : '';
+  }
+
+  protected reopen(view: StepView): void {
+    const title = this.stepTitle(view);
+    this.errors.clear();
+    askReason(this.dialog, {
+      title: this.transloco.translate('cases.steps.reopenTitle', { title }),
+      intro: this.transloco.translate('cases.steps.reopenIntro'),
+      label: this.transloco.translate('cases.steps.reopenReason'),
+      confirm: this.transloco.translate('cases.steps.reopen'),
+      required: true,
+      submit: (reason) => this.api.reopenStep(this.current(), view.step.id, reason),
+      refresh: () => this.fetch(),
+    }).subscribe((updated) => {
+      if (updated) {
+        this.onUpdated(updated);
+        this.notifier.success(this.transloco.translate('cases.steps.reopened', { title }));
+      }
+    });
+  }
+
+  protected close(): void {
+    this.errors.clear();
+    askReason(this.dialog, {
+      title: this.transloco.translate('cases.close.title', { reference: this.current().reference }),
+      intro: this.transloco.translate('cases.close.intro'),
+      label: this.transloco.translate('cases.close.note'),
+      confirm: this.transloco.translate('cases.close.submit'),
+      required: false,
+      submit: (note) => this.api.close(this.current(), note ? { note } : {}),
+      refresh: () => this.fetch(),
+    }).subscribe((updated) => {
+      if (updated) {
+        this.onUpdated(updated);
+        this.notifier.success(this.transloco.translate('cases.close.done', { reference: updated.reference }));
+      }
+    });
+  }
+
+  protected transfer(): void {
+    this.errors.clear();
+    this.dialog
+      .open<TransferDialog, CaseDialogData, CaseResponse>(TransferDialog, {
+        data: this.dialogData(),
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated) {
+          return;
+        }
+        this.notifier.success(
+          this.transloco.translate('cases.transfer.done', {
+            reference: updated.reference,
+            department: `${updated.department.symbol} – ${updated.department.name}`,
+          }),
+        );
+        const me = this.session.user();
+        const stillMine = me && (updated.department.id === me.department.id || updated.assignee?.id === me.id);
+        if (stillMine || this.role() === 'quality') {
+          this.onUpdated(updated);
+        } else {
+          // Handed to another department: the case is theirs now (standard 12), back to the register.
+          void this.router.navigate(['/sprawy']);
+        }
+      });
+  }
+
+  protected extendDeadline(): void {
+    this.errors.clear();
+    this.dialog
+      .open<DeadlineExtensionDialog, CaseDialogData, CaseResponse>(DeadlineExtensionDialog, {
+        data: this.dialogData(),
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (updated) {
+          this.onUpdated(updated);
+          this.notifier.success(
+            this.transloco.translate('cases.extend.done', {
+              due: formatDate(updated.deadlines.main?.due, this.lang()),
+            }),
+          );
+        }
+      });
+  }
+
+  protected loadHistory(): void {
+    this.historyFailed.set(false);
+    this.api
+      .history(this.caseId())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (h) => this.history.set(h), error: () => this.historyFailed.set(true) });
+  }
+
+  private current(): CaseResponse {
+    const c = this.caseData();
+    if (!c) {
+      throw new Error('The case is not loaded');
+    }
+    return c;
+  }
+
+  private dialogData(): CaseDialogData {
+    return { current: () => this.current(), refresh: () => this.fetch() };
+  }
+
+  /** Read the case (and its history, which names who did each step). */
+  private fetch(): Observable<CaseResponse> {
+    return this.api.get(this.caseId()).pipe(
+      tap((c) => {
+        this.caseData.set(c);
+        this.loading.set(false);
+        this.loadHistory();
+      }),
+      takeUntilDestroyed(this.destroyRef),
+    );
+  }
+}

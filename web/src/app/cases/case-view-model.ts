@@ -1,0 +1,148 @@
+import type { CaseResponse, HistoryEntry, StepEntryResponse } from '@pu/contracts';
+import type { FieldDef, StepDef, WorkflowDef } from '@pu/workflow';
+import { formatDate, formatDateTime } from '../shared/date-time';
+import { localized } from '../shared/localized';
+import type { WorkflowCatalog } from './cases-api';
+
+export type StepState = 'completed' | 'skipped' | 'available' | 'locked' | 'waived';
+
+export interface StepView {
+  step: StepDef;
+  state: StepState;
+  entry: StepEntryResponse | undefined;
+  /** Available only with an early outcome (the conversation steps before it are not done). */
+  earlyOnly: boolean;
+  /** Required steps before it still to do (locked steps). */
+  blockers: string[];
+}
+
+/** Each step of the workflow with its state on this case, in the workflow's order. */
+export function stepViews(def: WorkflowDef, c: CaseResponse): StepView[] {
+  const entries = c.steps;
+  const has = (id: string) => Object.hasOwn(entries, id);
+  // Steps made unnecessary by an early outcome recorded after them (e.g. a complaint forwarded at once).
+  const waived = new Set<string>();
+  def.steps.forEach((step, i) => {
+    const entry = has(step.id) ? entries[step.id] : undefined;
+    const early = step.earlyOutcomes;
+    const value = entry?.data?.[early?.field ?? ''];
+    if (early && entry?.status === 'completed' && typeof value === 'string' && early.values.includes(value)) {
+      def.steps.slice(0, i).forEach((before) => {
+        if (!has(before.id)) {
+          waived.add(before.id);
+        }
+      });
+    }
+  });
+  return def.steps.map((step, i) => {
+    const entry = has(step.id) ? entries[step.id] : undefined;
+    const blockers = def.steps
+      .slice(0, i)
+      .filter((s) => s.required && !has(s.id) && !waived.has(s.id))
+      .map((s) => s.id);
+    let state: StepState;
+    if (entry) {
+      state = entry.status;
+    } else if (c.availableSteps.includes(step.id)) {
+      state = 'available';
+    } else if (waived.has(step.id)) {
+      state = 'waived';
+    } else {
+      state = 'locked';
+    }
+    return { step, state, entry, earlyOnly: state === 'available' && blockers.length > 0, blockers };
+  });
+}
+
+/** The step a manager may reopen: the last one completed or skipped (the API allows only that one). */
+export function lastDoneStep(c: CaseResponse): string | null {
+  let last: StepEntryResponse | null = null;
+  for (const entry of Object.values(c.steps)) {
+    if (!last || entry.at > last.at) {
+      last = entry;
+    }
+  }
+  return last?.stepId ?? null;
+}
+
+/** Who is who: step entries carry user ids; the history names the actors. */
+export function actorNames(
+  history: readonly HistoryEntry[] | null,
+  extra: { id: string; displayName: string }[],
+): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of history ?? []) {
+    if (e.actor) {
+      names.set(e.actor.id, e.actor.displayName);
+    }
+  }
+  for (const u of extra) {
+    names.set(u.id, u.displayName);
+  }
+  return names;
+}
+
+export interface DisplayedValue {
+  label: string;
+  /** One line per value; several for an incident log. */
+  lines: string[];
+}
+
+/** A completed step's recorded data, field by field, in words. */
+export function displayStepData(
+  step: StepDef,
+  data: Record<string, unknown> | undefined,
+  catalog: WorkflowCatalog,
+  lang: string,
+  yesNo: { yes: string; no: string },
+): DisplayedValue[] {
+  if (!data) {
+    return [];
+  }
+  const result: DisplayedValue[] = [];
+  for (const field of step.fields) {
+    const value = data[field.id];
+    if (value === undefined || value === null || value === '') {
+      continue;
+    }
+    result.push({ label: localized(field.label, lang), lines: displayValue(field, value, catalog, lang, yesNo) });
+  }
+  return result;
+}
+
+function optionLabel(field: FieldDef, value: unknown, catalog: WorkflowCatalog, lang: string): string {
+  const options =
+    field.optionsFrom === 'rootCauses'
+      ? catalog.rootCauses.map((c) => ({ value: c.code, label: c.label }))
+      : (field.options ?? []);
+  const option = options.find((o) => o.value === value);
+  return option ? localized(option.label, lang) : String(value);
+}
+
+function displayValue(
+  field: FieldDef,
+  value: unknown,
+  catalog: WorkflowCatalog,
+  lang: string,
+  yesNo: { yes: string; no: string },
+): string[] {
+  switch (field.type) {
+    case 'boolean':
+      return [value ? yesNo.yes : yesNo.no];
+    case 'choice':
+      return [optionLabel(field, value, catalog, lang)];
+    case 'date':
+      return [formatDate(String(value), lang)];
+    case 'datetime':
+      return [formatDateTime(String(value), lang)];
+    case 'events':
+      return Array.isArray(value)
+        ? (value as { kind: string; at: string; note?: string }[]).map(
+            (e) =>
+              `${formatDateTime(e.at, lang)} – ${optionLabel(field, e.kind, catalog, lang)}${e.note ? `: ${e.note}` : ''}`,
+          )
+        : [];
+    default:
+      return [String(value)];
+  }
+}

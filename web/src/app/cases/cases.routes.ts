@@ -1,0 +1,29 @@
+import { Routes } from '@angular/router';
+import { roleGuard } from '../auth/auth-guards';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+
+/** The case register (`/sprawy`), registering a case (clerks and managers), and one case's page. */
+export const CASES_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [FORM_FIELD_DEFAULTS],
+    children: [
+      {
+        path: '',
+        title: 'cases.list.title',
+        loadComponent: () => import('./case-list-page').then((m) => m.CaseListPage),
+      },
+      {
+        path: 'nowa',
+        title: 'cases.create.title',
+        canMatch: [roleGuard(['clerk', 'manager'])],
+        loadComponent: () => import('./case-create-page').then((m) => m.CaseCreatePage),
+      },
+      {
+        path: ':id',
+        title: 'cases.page.title',
+        loadComponent: () => import('./case-page').then((m) => m.CasePage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,34 @@
+import { HttpClient, HttpErrorResponse, HttpInterceptorFn, HttpXsrfTokenExtractor } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { CSRF_HEADER, ROUTES } from '@pu/contracts';
+import { catchError, switchMap, throwError } from 'rxjs';
+import { toApiError } from './api-error';
+import { apiUrl } from './api-url';
+import { handles } from './handled-errors';
+
+/**
+ * The server sets the XSRF-TOKEN cookie on the first response lacking it; a state-changing request
+ * sent before any GET fails with 403 CSRF_TOKEN_INVALID. Then fetch any GET (it sets the cookie)
+ * and resend the request once with the fresh token.
+ */
+export const csrfRetryInterceptor: HttpInterceptorFn = (req, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    return next(req);
+  }
+  const http = inject(HttpClient);
+  const tokens = inject(HttpXsrfTokenExtractor);
+  return next(req).pipe(
+    catchError((error: unknown) => {
+      if (!(error instanceof HttpErrorResponse) || toApiError(error).code !== 'CSRF_TOKEN_INVALID') {
+        return throwError(() => error);
+      }
+      return http.get(apiUrl(ROUTES.health), { context: handles('*') }).pipe(
+        catchError(() => throwError(() => error)),
+        switchMap(() => {
+          const token = tokens.getToken();
+          return next(token ? req.clone({ setHeaders: { [CSRF_HEADER]: token } }) : req);
+        }),
+      );
+    }),
+  );
+};

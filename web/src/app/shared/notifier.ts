@@ -1,0 +1,43 @@
+import { Injectable, Injector, inject } from '@angular/core';
+import type { MatSnackBar, MatSnackBarConfig } from '@angular/material/snack-bar';
+import { TranslocoService } from '@jsverse/transloco';
+
+/**
+ * Short messages in a snackbar. Material's snackbar announces its text through an `aria-live`
+ * region: confirmations politely; errors assertively, and they stay until closed (no time limit).
+ *
+ * The snackbar code (with the CDK overlay) is not part of the initial bundle: it is fetched right
+ * after start-up (`preload()`), so it is at hand even when the server later stops answering.
+ */
+@Injectable({ providedIn: 'root' })
+export class Notifier {
+  private readonly injector = inject(Injector);
+  private readonly transloco = inject(TranslocoService);
+  private snackBar: Promise<MatSnackBar> | null = null;
+
+  preload(): void {
+    void this.load().catch(() => undefined);
+  }
+
+  success(message: string): void {
+    this.open(message, { duration: 6000, politeness: 'polite' });
+  }
+
+  error(message: string): void {
+    this.open(message, { politeness: 'assertive', panelClass: 'pu-snack-error' });
+  }
+
+  private open(message: string, config: MatSnackBarConfig): void {
+    const close = this.transloco.translate('common.close');
+    this.load().then(
+      (snackBar) => snackBar.open(message, close, config),
+      () => console.error(message), // the snackbar code could not be fetched; nothing better to show it with
+    );
+  }
+
+  private load(): Promise<MatSnackBar> {
+    this.snackBar ??= import('@angular/material/snack-bar').then((m) => this.injector.get(m.MatSnackBar));
+    this.snackBar.catch(() => (this.snackBar = null));
+    return this.snackBar;
+  }
+}
