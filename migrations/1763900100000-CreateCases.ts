@@ -42,6 +42,8 @@ export class CreateCases1763900100000 implements MigrationInterface {
       client_accommodation text,
       client_is_councillor boolean NOT NULL DEFAULT false,
       department_id uuid NOT NULL REFERENCES departments(id),
+      -- A transferred case keeps its number, so numbers are unique per the register that issued them.
+      register_department_id uuid NOT NULL REFERENCES departments(id),
       assignee_id uuid REFERENCES users(id),
       status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
       current_step text,
@@ -61,7 +63,7 @@ export class CreateCases1763900100000 implements MigrationInterface {
       created_by uuid NOT NULL REFERENCES users(id),
       created_at timestamptz NOT NULL DEFAULT now(),
       closed_at timestamptz,
-      UNIQUE (kind, department_id, year, seq)
+      CONSTRAINT cases_register_number_key UNIQUE (kind, register_department_id, year, seq)
     )`);
     // Keyset pagination: every list is (scope, sort key, id), one index each, so a deep page costs what the first does.
     await q.query(`CREATE INDEX cases_department_due_idx ON cases (department_id, due_sort, id)`);

@@ -1,6 +1,5 @@
 import { CreateCoreSchema1763900000000 } from './1763900000000-CreateCoreSchema';
 import { CreateCases1763900100000 } from './1763900100000-CreateCases';
-import { NumberCasesInTheirRegister1763900200000 } from './1763900200000-NumberCasesInTheirRegister';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
-export const ALL_MIGRATIONS = [CreateCoreSchema1763900000000, CreateCases1763900100000, NumberCasesInTheirRegister1763900200000];
+export const ALL_MIGRATIONS = [CreateCoreSchema1763900000000, CreateCases1763900100000];

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** Arbitrary constant identifying "schema migration" among advisory locks. */
@@ -23,21 +23,23 @@ export class MigrationRunner implements OnModuleInit {
 
 /**
  * Several replicas may start at once on one PostgreSQL: the first takes the advisory lock and migrates,
- * the others wait and then find nothing to do. A single-connection pool (embedded) cannot hold the lock
- * on one connection while migrating on another, and has only one process anyway.
+ * the others wait and then find nothing to do. Migrations run on that one connection with the request
+ * `statement_timeout` lifted: a data migration on a large table may rightly take minutes, and cancelling it
+ * would stop the app from starting at all. A single-connection pool (embedded) has one process only, so it
+ * needs no lock.
  */
 export async function runMigrationsLocked(dataSource: DataSource, lock: boolean): Promise<void> {
-  if (!lock) {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runner.query('SET statement_timeout = 0');
+    if (lock) await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    if (lock) await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }

@@ -32,7 +32,11 @@ export const httpErrorInterceptor: HttpInterceptorFn = (req, next) => {
       }
       if (error.status === 401) {
         if (session.expire()) {
-          const returnUrl = safeReturnUrl(router.url);
+          // A 401 met while a navigation is under way (the guard's session check) returns the user
+          // to where they were going, not to the page they were leaving.
+          const navigation = router.currentNavigation();
+          const target = navigation ? router.serializeUrl(navigation.finalUrl ?? navigation.extractedUrl) : router.url;
+          const returnUrl = safeReturnUrl(target);
           void router.navigate([LOGIN_PATH], {
             queryParams: { [RETURN_PARAM]: returnUrl ?? undefined, [EXPIRED_PARAM]: EXPIRED_VALUE },
           });
