@@ -14,7 +14,8 @@ pg.Client.prototype.query = function (config, values, callback) {
   if (recording) {
     const text = typeof config === 'string' ? config : config && config.text;
     const params = Array.isArray(values) ? values : config && Array.isArray(config.values) ? config.values : [];
-    if (typeof text === 'string') recording.push({ text, values: params.slice() });
+    const name = config && typeof config === 'object' && typeof config.name === 'string' ? config.name : undefined;
+    if (typeof text === 'string') recording.push({ text, values: params.slice(), name });
   }
   return query.apply(this, arguments);
 };

@@ -9,6 +9,7 @@ export const MAIN_JS = join(ROOT, 'dist/api/main.js');
 export interface CapturedStatement {
   text: string;
   values: unknown[];
+  name?: string;
 }
 
 /** Builds the API when asked, or when the bundle is missing or older than any of its sources. */

@@ -81,6 +81,8 @@ async function cannon(run: HttpRun, duration: number): Promise<RunResult> {
 export interface Statement {
   text: string;
   values: unknown[];
+  /** Set when the API sent it as a named prepared statement; the replay does the same. */
+  name?: string;
 }
 
 /**
@@ -101,7 +103,7 @@ export async function runRawSql(opts: {
   const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize, application_name: 'pu-bench-raw' });
   try {
     const once = async () => {
-      for (const s of opts.statements) await pool.query(s.text, s.values);
+      for (const s of opts.statements) await pool.query({ name: s.name, text: s.text, values: s.values });
     };
     const loop = async (seconds: number, latencies: number[] | null, errors: { n: number }) => {
       const end = performance.now() + seconds * 1000;

@@ -320,7 +320,7 @@ const deepPageNumber = (url: string, depth: number) => (url.includes('cursor=') 
 
 /** The statements of a list request that touch `cases` (the session check and its touch are left out). */
 function listStatements(captured: CapturedStatement[]): Statement[] {
-  return captured.filter((s) => /\bcases\b/i.test(s.text)).map((s) => ({ text: s.text, values: s.values }));
+  return captured.filter((s) => /\bcases\b/i.test(s.text)).map((s) => ({ text: s.text, values: s.values, name: s.name }));
 }
 
 function printCapture(what: string, captured: CapturedStatement[]): void {
@@ -328,9 +328,10 @@ function printCapture(what: string, captured: CapturedStatement[]): void {
   for (const s of captured) {
     const oneLine = s.text.replace(/\s+/g, ' ').trim();
     const mark = /\bcases\b/i.test(s.text) ? '*' : ' ';
-    console.log(` ${mark} ${oneLine.length > 220 ? `${oneLine.slice(0, 217)}...` : oneLine}`);
+    const prepared = s.name ? '[prepared] ' : '';
+    console.log(` ${mark} ${prepared}${oneLine.length > 220 ? `${oneLine.slice(0, 217)}...` : oneLine}`);
   }
-  console.log('  (* replayed as the raw-SQL ceiling)');
+  console.log('  (* replayed as the raw-SQL ceiling, prepared as the API prepares it)');
 }
 
 /** Until the API exists: the keyset query it is expected to run, over the partial index of open cases. */

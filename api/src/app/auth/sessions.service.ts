@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PreparedQueries } from '../database/prepared-queries';
 import type { SessionUser } from './session-user';
 import type { Role } from '@pu/contracts';
 
@@ -26,6 +27,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prepared: PreparedQueries,
   ) {}
 
   private hash(token: string): string {
@@ -56,7 +58,7 @@ export class SessionsService {
   /** One query: the session must be live (not revoked, not idle, not past its absolute end) and its user enabled. */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = this.hash(token);
-    const rows: SessionRow[] = await this.db.query(
+    const rows = await this.prepared.query<SessionRow>(
       `SELECT s.token_hash, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
               d.id AS department_id, d.symbol AS department_symbol, d.name AS department_name
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN departments d ON d.id = u.department_id

@@ -7,7 +7,9 @@ import { toCaseListItem } from './case-mapper';
 
 const LIST_COLUMNS = `c.id, c.kind, c.reference, c.subject, c.channel, c.received_at, c.client_name, c.client_accommodation,
   c.department_id, d.symbol AS department_symbol, d.name AS department_name, c.assignee_id, a.display_name AS assignee_name,
-  c.current_step, c.status, c.due_at, c.outcome, c.version, c.due_sort, c.received_at AS received_sort`;
+  c.current_step, c.status, c.due_at, c.outcome, c.version`;
+/** Only the UNION of two scopes needs the sort columns themselves, for its outer ORDER BY. */
+const UNION_SORT_COLUMNS = `c.due_sort, c.received_at AS received_sort`;
 
 const SORTS: Record<CaseSort, { column: 'due_sort' | 'received_at'; outer: 'due_sort' | 'received_sort'; desc: boolean }> = {
   deadline: { column: 'due_sort', outer: 'due_sort', desc: false },
@@ -70,9 +72,10 @@ export function buildCaseListQuery(user: SessionUser, q: CaseListQueryDto): { sq
   const scopes = scopesFor(user, q, p);
   const lim = p.add(limit + 1);
   const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+  const columns = scopes.length > 1 ? `${LIST_COLUMNS}, ${UNION_SORT_COLUMNS}` : LIST_COLUMNS;
   const selects = scopes.map(
     (scope) =>
-      `(SELECT ${LIST_COLUMNS}, ${sortKey} FROM cases c JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
+      `(SELECT ${columns}, ${sortKey} FROM cases c JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
         WHERE ${[scope, ...filters].join(' AND ')} ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim})`,
   );
   const sql =

@@ -17,6 +17,7 @@ import { isAnonymous, toCaseResponse } from './case-mapper';
 import { CASE_COLUMNS, type CaseRow } from './case-row';
 import { caseClosed, CaseStore } from './case-store';
 import { CaseLinks } from './case-links';
+import { PreparedQueries } from '../database/prepared-queries';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
 import type { CreateCaseDto } from './dto/create-case.dto';
 import type { UpdateCaseDto } from './dto/update-case.dto';
@@ -28,6 +29,7 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: CaseStore,
     private readonly links: CaseLinks,
+    private readonly prepared: PreparedQueries,
   ) {}
 
   async create(dto: CreateCaseDto, actor: Actor, idempotencyKey: string | null): Promise<CaseResponse> {
@@ -113,7 +115,8 @@ export class CasesService {
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
     const { sql, params, limit } = buildCaseListQuery(user, query);
-    const rows: ListRow[] = await this.db.query(sql, params);
+    // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
+    const rows: ListRow[] = query.q ? await this.db.query(sql, params) : await this.prepared.query<ListRow>(sql, params);
     return toCasePage(rows, limit);
   }
 

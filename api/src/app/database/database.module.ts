@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { typeOrmOptions } from './database-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MigrationRunner } from './migration-runner';
+import { PreparedQueries } from './prepared-queries';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -26,6 +27,7 @@ class EmbeddedPostgresModule implements OnApplicationShutdown {
   }
 }
 
+@Global()
 @Module({
   imports: [
     EmbeddedPostgresModule,
@@ -34,6 +36,7 @@ class EmbeddedPostgresModule implements OnApplicationShutdown {
       useFactory: typeOrmOptions,
     }),
   ],
-  providers: [MigrationRunner],
+  providers: [MigrationRunner, PreparedQueries],
+  exports: [PreparedQueries],
 })
 export class DatabaseModule {}

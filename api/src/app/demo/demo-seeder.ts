@@ -7,6 +7,9 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo-office';
 
+/** Arbitrary constant identifying "demo seeding" among advisory locks. */
+const DEMO_SEED_LOCK_KEY = 7_150_1511;
+
 /** Creates the demo office, only in demo mode (never in production) and only on a database with no users. */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -22,7 +25,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (!this.config.demo) return;
     if (await this.db.getRepository(UserEntity).exists()) return;
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    await this.db.transaction(async (m) => {
+    const created = await this.db.transaction(async (m) => {
+      // Replicas or workers starting together on an empty database: the first creates the office.
+      await m.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
+      if (await m.getRepository(UserEntity).exists()) return false;
       const departments = await m.getRepository(DepartmentEntity).save(DEMO_DEPARTMENTS.map((d) => m.getRepository(DepartmentEntity).create(d)));
       const bySymbol = new Map(departments.map((d) => [d.symbol, d.id]));
       await m.getRepository(UserEntity).save(
@@ -36,7 +42,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
           }),
         ),
       );
+      return true;
     });
-    this.logger.log(`Demo office created: sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
+    if (created) this.logger.log(`Demo office created: sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
   }
 }
