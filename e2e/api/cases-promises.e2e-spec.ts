@@ -90,4 +90,15 @@ describe('Follow-up promises', () => {
     expectStatus(await closed.close(), 200);
     expectStatus(await clerk.post(`${closed.path}/promises`, { description: 'Oddzwonię.', channel: 'phone' }), 409, 422);
   });
+
+  it("a case transferred to another department takes its promises out of the clerk's list (standard 12)", async () => {
+    const moving = await CaseFlow.create(clerk, 'complaint');
+    const p = expectStatus(await clerk.post(`${moving.path}/promises`, { description: 'Oddzwonię jutro.', channel: 'phone' }), 201).body as PromiseResponse;
+    expect(await listIds('scope=mine&state=open')).toContain(p.id);
+    expectStatus(await moving.transfer({ departmentId: office.departments.b.id, assigneeId: null, note: 'Sprawa należy do wydziału B.' }), 200);
+    expect(await listIds('scope=mine&state=open')).not.toContain(p.id);
+    const clerkB = await office.as('clerkB');
+    const inB = (expectStatus(await clerkB.get('/api/promises?scope=department&state=open'), 200).body as PromiseResponse[]).map((x) => x.id);
+    expect(inB).toContain(p.id);
+  });
 });

@@ -8,6 +8,8 @@ export interface ApiError {
   code: string;
   message: string;
   fields?: Record<string, string[]>;
+  /** With WORKFLOW_INCOMPLETE and WORKFLOW_STEP_NOT_ALLOWED: the required steps still to be done, in order. */
+  missingSteps?: string[];
   requestId?: string;
 }
 

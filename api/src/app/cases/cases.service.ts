@@ -42,7 +42,7 @@ export class CasesService {
 
     const id = randomUUID();
     const now = new Date();
-    const eventAt = dto.kind === 'office_error' ? new Date(dto.discoveredAt!) : dto.kind === 'aggressive_client' ? new Date(dto.incidentAt ?? receivedAt) : null;
+    const eventAt = dto.kind === 'office_error' ? new Date(dto.discoveredAt ?? receivedAt) : dto.kind === 'aggressive_client' ? new Date(dto.incidentAt ?? receivedAt) : null;
     const deadlines = computeDeadlines({
       kind: dto.kind,
       receivedAt,
@@ -92,7 +92,9 @@ export class CasesService {
       p.values,
     );
     if (!rows[0]) {
-      const replay = await findReplay(this.db, user.id, idempotencyKey!, hash!);
+      // Only the idempotency gate can hold the insert back: this key was used before.
+      if (!idempotencyKey || !hash) throw new Error('Registering the case inserted no row');
+      const replay = await findReplay(this.db, user.id, idempotencyKey, hash);
       return (replay.response as CaseResponse | null) ?? toCaseResponse(await this.store.load(user, replay.resource_id));
     }
     const response = toCaseResponse(rows[0]);

@@ -54,7 +54,9 @@ export class PromisesService {
       params,
     );
     if (!rows[0]) {
-      const replay = await findReplay(this.db, actor.userId, idempotencyKey!, hash!);
+      // Only the idempotency gate can hold the insert back: this key was used before.
+      if (!idempotencyKey || !hash) throw new Error('Creating the promise inserted no row');
+      const replay = await findReplay(this.db, actor.userId, idempotencyKey, hash);
       return (replay.response as PromiseResponse | null) ?? (await this.loadForUser(actor.user, replay.resource_id)).response;
     }
     const response = toPromiseResponse(rows[0], now);
@@ -78,7 +80,13 @@ export class PromisesService {
       return `$${params.length}`;
     };
     const where: string[] = [];
-    if (scope === 'mine') where.push(`p.created_by = ${add(user.id)}`);
+    if (scope === 'mine') {
+      where.push(`p.created_by = ${add(user.id)}`);
+      // A case transferred to another department takes its promises with it (standard 12: who sees what).
+      const access = caseAccessCondition(user, params.length + 1);
+      params.push(...access.params);
+      where.push(access.sql);
+    }
     if (scope === 'department') {
       const departmentId = q.departmentId ?? user.department.id;
       if (user.role !== 'quality' && departmentId !== user.department.id) throw forbidden('Widzisz obietnice tylko swojego wydziału.');

@@ -22,7 +22,10 @@ export function serveSpa(app: INestApplication, webDist: string): void {
     },
   });
   // API requests never look on disk: a file lookup per request would cost every API call a system call.
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (isApi(req)) next();
+    else assets(req, res, next);
+  });
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
