@@ -3,10 +3,32 @@ import tseslint from 'typescript-eslint';
 import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 
-const typeChecked = ['api/src/**/*.ts', 'web/src/**/*.ts', 'libs/*/src/**/*.ts', 'e2e/**/*.ts', 'migrations/**/*.ts', 'tools/**/*.ts'];
+const typeChecked = [
+  'api/src/**/*.ts',
+  'web/src/**/*.ts',
+  'libs/*/src/**/*.ts',
+  'e2e/**/*.ts',
+  'migrations/**/*.ts',
+  'tools/**/*.ts',
+];
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', 'tmp', 'data', 'coverage', '.nx', '.angular', '**/*.js', '**/*.mjs', '**/*.cjs', '*.config.ts', '**/jest.config.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      'tmp',
+      'data',
+      'coverage',
+      '.nx',
+      '.angular',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      '*.config.ts',
+      '**/jest.config.ts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -37,7 +59,16 @@ export default tseslint.config(
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg', 'rxjs', 'class-validator', 'class-transformer'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                '@angular/*',
+                'typeorm',
+                'express',
+                'pg',
+                'rxjs',
+                'class-validator',
+                'class-transformer',
+              ],
             },
             {
               sourceTag: 'type:contracts',
@@ -74,6 +105,9 @@ export default tseslint.config(
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'pu', style: 'kebab-case' }],
     },
   },
-  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((c) => ({ ...c, files: ['web/src/**/*.html'] })),
+  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((c) => ({
+    ...c,
+    files: ['web/src/**/*.html'],
+  })),
   prettier,
 );

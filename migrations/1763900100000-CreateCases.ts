@@ -68,9 +68,15 @@ export class CreateCases1763900100000 implements MigrationInterface {
     // Keyset pagination: every list is (scope, sort key, id), one index each, so a deep page costs what the first does.
     await q.query(`CREATE INDEX cases_department_due_idx ON cases (department_id, due_sort, id)`);
     await q.query(`CREATE INDEX cases_department_received_idx ON cases (department_id, received_at, id)`);
-    await q.query(`CREATE INDEX cases_department_open_due_idx ON cases (department_id, due_sort, id) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX cases_assignee_due_idx ON cases (assignee_id, due_sort, id) WHERE assignee_id IS NOT NULL`);
-    await q.query(`CREATE INDEX cases_assignee_received_idx ON cases (assignee_id, received_at, id) WHERE assignee_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX cases_department_open_due_idx ON cases (department_id, due_sort, id) WHERE status = 'open'`,
+    );
+    await q.query(
+      `CREATE INDEX cases_assignee_due_idx ON cases (assignee_id, due_sort, id) WHERE assignee_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX cases_assignee_received_idx ON cases (assignee_id, received_at, id) WHERE assignee_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX cases_due_idx ON cases (due_sort, id)`);
     await q.query(`CREATE INDEX cases_received_idx ON cases (received_at, id)`);
     await q.query(`CREATE INDEX cases_open_due_idx ON cases (due_sort, id) WHERE status = 'open'`);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The README's test command: lint, type-check, unit tests, build, API e2e, browser e2e — in that order,
+// The README's test command: format, lint, type-check, unit tests, build, API e2e, browser e2e — in that order,
 // stopping at the first failure, with the time each step took.
 import { spawnSync } from 'node:child_process';
 
 const embedded = !process.env.DATABASE_URL;
 const steps = [
+  ['format', 'npx prettier --check . --log-level=warn'],
   ['lint', 'npx nx run-many -t lint --output-style=stream --parallel=2'],
   ['type-check', 'npx nx run-many -t typecheck --output-style=stream --parallel=2'],
   ['unit tests', 'npx jest --config jest.unit.config.ts'],
@@ -28,4 +29,6 @@ for (const [name, command] of steps) {
     process.exit(status ?? 1);
   }
 }
-console.log(`\n${results.join('\n')}\n\nAll checks passed${embedded ? ' (embedded PostgreSQL)' : ' (PostgreSQL at DATABASE_URL)'}.`);
+console.log(
+  `\n${results.join('\n')}\n\nAll checks passed${embedded ? ' (embedded PostgreSQL)' : ' (PostgreSQL at DATABASE_URL)'}.`,
+);

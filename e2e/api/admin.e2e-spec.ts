@@ -43,9 +43,22 @@ describe('Administration of users and departments', () => {
   });
 
   it('validates every field and names the failing ones', async () => {
-    const res = await admin.post('/api/admin/users', { username: 'A', role: 'boss', departmentId: 'x', password: 'short', extra: true });
+    const res = await admin.post('/api/admin/users', {
+      username: 'A',
+      role: 'boss',
+      departmentId: 'x',
+      password: 'short',
+      extra: true,
+    });
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.fields).sort()).toEqual(['departmentId', 'displayName', 'extra', 'password', 'role', 'username']);
+    expect(Object.keys(res.body.fields).sort()).toEqual([
+      'departmentId',
+      'displayName',
+      'extra',
+      'password',
+      'role',
+      'username',
+    ]);
   });
 
   it('disabling a user ends their open session at once', async () => {
@@ -53,7 +66,11 @@ describe('Administration of users and departments', () => {
     const created = await admin.post('/api/admin/users', body);
     const victim = await signedIn(t.app, body.username, body.password);
     expect((await victim.get('/api/auth/me')).status).toBe(200);
-    const disabled = await admin.patch(`/api/admin/users/${created.body.id}`, { disabled: true }, { 'If-Match': `"${created.body.version}"` });
+    const disabled = await admin.patch(
+      `/api/admin/users/${created.body.id}`,
+      { disabled: true },
+      { 'If-Match': `"${created.body.version}"` },
+    );
     expect(disabled.status).toBe(200);
     expect(disabled.body.disabled).toBe(true);
     expect((await victim.get('/api/auth/me')).status).toBe(401);
@@ -77,7 +94,9 @@ describe('Administration of users and departments', () => {
     const body = newUser();
     const created = await admin.post('/api/admin/users', body);
     const session = await signedIn(t.app, body.username, body.password);
-    expect((await admin.post(`/api/admin/users/${created.body.id}/password`, { password: 'Zupelnie-nowe-haslo-2' })).status).toBe(204);
+    expect(
+      (await admin.post(`/api/admin/users/${created.body.id}/password`, { password: 'Zupelnie-nowe-haslo-2' })).status,
+    ).toBe(204);
     expect((await session.get('/api/auth/me')).status).toBe(401);
     expect((await new ApiClient(t.app).login(body.username, body.password)).status).toBe(401);
     await signedIn(t.app, body.username, 'Zupelnie-nowe-haslo-2');
@@ -87,7 +106,11 @@ describe('Administration of users and departments', () => {
     const symbol = `T${Date.now() % 100000}`;
     const created = await admin.post('/api/admin/departments', { symbol, name: 'Wydział Testowy' });
     expect(created.status).toBe(201);
-    const renamed = await admin.patch(`/api/admin/departments/${created.body.id}`, { name: 'Wydział Przemianowany', active: false }, { 'If-Match': '"1"' });
+    const renamed = await admin.patch(
+      `/api/admin/departments/${created.body.id}`,
+      { name: 'Wydział Przemianowany', active: false },
+      { 'If-Match': '"1"' },
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Wydział Przemianowany', active: false, version: 2 });
     const dup = await admin.post('/api/admin/departments', { symbol, name: 'Duplikat' });

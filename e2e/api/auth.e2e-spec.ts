@@ -75,7 +75,9 @@ describe('Sign-in and sessions', () => {
     const client = await office.as('clerkA2');
     const before = await client.get('/api/auth/me');
     expect(before.status).toBe(200);
-    const stolen = ([] as string[]).concat((await client.login(office.users.clerkA2.username, TEST_PASSWORD)).headers['set-cookie']);
+    const stolen = ([] as string[]).concat(
+      (await client.login(office.users.clerkA2.username, TEST_PASSWORD)).headers['set-cookie'],
+    );
     const token = stolen.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     // Replaying the cookie after sign-out must fail: the session is gone on the server, not just in the browser.
@@ -86,13 +88,21 @@ describe('Sign-in and sessions', () => {
 
   it('ends an idle session after the idle timeout', async () => {
     const client = await office.as('clerkB');
-    await t.app.get(DataSource).query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [office.users.clerkB.id]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
+        office.users.clerkB.id,
+      ]);
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
   it('ends a session at its absolute limit even when active', async () => {
     const client = await office.as('quality');
-    await t.app.get(DataSource).query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [office.users.quality.id]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+        office.users.quality.id,
+      ]);
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 

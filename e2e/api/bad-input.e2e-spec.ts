@@ -14,7 +14,11 @@ describe('Bad input gets a clear 4xx and writes nothing', () => {
   });
   afterAll(() => t.close());
 
-  const expectApiError = (res: { status: number; body: Record<string, unknown>; text: string }, status: number, code: string) => {
+  const expectApiError = (
+    res: { status: number; body: Record<string, unknown>; text: string },
+    status: number,
+    code: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ statusCode: status, code });
     expect(typeof res.body['message']).toBe('string');
@@ -23,7 +27,12 @@ describe('Bad input gets a clear 4xx and writes nothing', () => {
 
   it('malformed JSON', async () => {
     const csrf = await admin.csrfHeader();
-    const raw = await admin.raw().post('/api/admin/departments').set(csrf).set('Content-Type', 'application/json').send('{"symbol": "AB", ');
+    const raw = await admin
+      .raw()
+      .post('/api/admin/departments')
+      .set(csrf)
+      .set('Content-Type', 'application/json')
+      .send('{"symbol": "AB", ');
     expectApiError(raw, 400, 'MALFORMED_JSON');
     const empty = await admin.post('/api/admin/departments', undefined, { 'Content-Type': 'application/json' });
     expectApiError(empty, 422, 'VALIDATION_FAILED');
@@ -60,7 +69,9 @@ describe('Bad input gets a clear 4xx and writes nothing', () => {
   it('publishes the OpenAPI document', async () => {
     const res = await new ApiClient(t.app).get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/health/ready']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/health/ready']),
+    );
   });
 
   it('reports health and readiness', async () => {

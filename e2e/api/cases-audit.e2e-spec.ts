@@ -44,9 +44,20 @@ describe('Case history and the audit log', () => {
       promise = await flow.promise({ description: 'Oddzwonię jutro.', channel: 'phone' });
       expectStatus(await clerk.patch(`/api/promises/${promise.id}`, { kept: true }, ifMatch(promise.version)), 200);
       const m = flow.as(manager);
-      expectStatus(await m.extend({ newDue: '2026-12-15', reason: 'Opinia innego wydziału.', clientToldAt: new Date(Date.now() - 60_000).toISOString() }), 200, 201);
+      expectStatus(
+        await m.extend({
+          newDue: '2026-12-15',
+          reason: 'Opinia innego wydziału.',
+          clientToldAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
+        200,
+        201,
+      );
       expectStatus(await m.transfer({ assigneeId: office.users.clerkA2.id, note: 'Przejmij, proszę – urlop.' }), 200);
-      expectStatus(await m.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana przez skarżącego.' }), 200);
+      expectStatus(
+        await m.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana przez skarżącego.' }),
+        200,
+      );
       expectStatus(await m.close('Zamknięto po wycofaniu.'), 200);
       entries = await history(manager, flow.id);
     });
@@ -58,7 +69,12 @@ describe('Case history and the audit log', () => {
       expect(changes[0].action).toMatch(/creat/);
       expect(changes.at(-1)!.action).toMatch(/clos/);
       for (const e of entries) {
-        expect(e).toMatchObject({ id: expect.any(String), at: expect.any(String), action: expect.any(String), entityType: expect.any(String) });
+        expect(e).toMatchObject({
+          id: expect.any(String),
+          at: expect.any(String),
+          action: expect.any(String),
+          entityType: expect.any(String),
+        });
         expect(e.actor).toMatchObject({ id: expect.any(String), displayName: expect.any(String) });
       }
       const times = entries.map((e) => Date.parse(e.at));
@@ -69,12 +85,18 @@ describe('Case history and the audit log', () => {
 
     const find = (pred: (e: HistoryEntry) => boolean, what: string): HistoryEntry => {
       const found = withoutReads(entries).find(pred);
-      if (!found) throw new Error(`No history entry for ${what}:\n${entries.map((e) => `${e.entityType}/${e.action}`).join('\n')}`);
+      if (!found)
+        throw new Error(
+          `No history entry for ${what}:\n${entries.map((e) => `${e.entityType}/${e.action}`).join('\n')}`,
+        );
       return found;
     };
 
     it('an edit shows the value before and after', () => {
-      const edit = find((e) => text(e.before).includes(subjects.before) && text(e.after).includes(subjects.after), 'the subject edit');
+      const edit = find(
+        (e) => text(e.before).includes(subjects.before) && text(e.after).includes(subjects.after),
+        'the subject edit',
+      );
       expect(edit.actor?.id).toBe(office.users.clerkA.id);
     });
 
@@ -106,7 +128,9 @@ describe('Case history and the audit log', () => {
     const flow = await CaseFlow.create(clerk, 'complaint');
     // The manager only looks at the history, so their own reads (if the history view counts as one) are left out.
     const reads = async () =>
-      (await history(manager, flow.id)).filter((e) => e.action === 'read_personal_data' && e.actor?.id !== office.users.managerA.id);
+      (await history(manager, flow.id)).filter(
+        (e) => e.action === 'read_personal_data' && e.actor?.id !== office.users.managerA.id,
+      );
     const start = (await reads()).length;
     expectStatus(await clerk.get('/api/cases?limit=100'), 200);
     expect((await reads()).length).toBe(start);
@@ -129,15 +153,22 @@ describe('Case history and the audit log', () => {
     expect(withoutReads(await history(clerk, flow.id)).length).toBe(before);
   });
 
-  it('audit rows cannot be updated, deleted or truncated, even by the app\'s own database role', async () => {
+  it("audit rows cannot be updated, deleted or truncated, even by the app's own database role", async () => {
     const flow = await CaseFlow.create(clerk, 'complaint');
     const db = t.app.get(DataSource);
-    const count = async () => Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [flow.id]))[0].n);
+    const count = async () =>
+      Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [flow.id]))[0].n);
     const n = await count();
     expect(n).toBeGreaterThan(0);
-    await expect(db.query(`UPDATE audit_log SET action = 'forged' WHERE case_id = $1`, [flow.id])).rejects.toThrow(/append-only|permission|not allowed/i);
-    await expect(db.query(`UPDATE audit_log SET after = NULL WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow();
-    await expect(db.query(`DELETE FROM audit_log WHERE case_id = $1`, [flow.id])).rejects.toThrow(/append-only|permission|not allowed/i);
+    await expect(db.query(`UPDATE audit_log SET action = 'forged' WHERE case_id = $1`, [flow.id])).rejects.toThrow(
+      /append-only|permission|not allowed/i,
+    );
+    await expect(
+      db.query(`UPDATE audit_log SET after = NULL WHERE id = (SELECT max(id) FROM audit_log)`),
+    ).rejects.toThrow();
+    await expect(db.query(`DELETE FROM audit_log WHERE case_id = $1`, [flow.id])).rejects.toThrow(
+      /append-only|permission|not allowed/i,
+    );
     await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow();
     expect(await count()).toBe(n);
     const actions: { action: string }[] = await db.query(`SELECT action FROM audit_log WHERE case_id = $1`, [flow.id]);

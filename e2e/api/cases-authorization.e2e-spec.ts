@@ -14,7 +14,12 @@ const ROLES: readonly Role[] = ['clerk', 'manager', 'quality', 'admin'];
 /** Who plays each role: all sit in department A. "own" objects belong to A, "other" ones to B. */
 const ACTOR = { clerk: 'clerkA', manager: 'managerA', quality: 'quality', admin: 'admin' } as const;
 const ids = (res: Response) => (res.body.items as CaseListItem[]).map((i) => i.id);
-const row = (clerk: Expected, manager: Expected, quality: Expected, admin: Expected): Row => ({ clerk, manager, quality, admin });
+const row = (clerk: Expected, manager: Expected, quality: Expected, admin: Expected): Row => ({
+  clerk,
+  manager,
+  quality,
+  admin,
+});
 
 /** Reads: staff of the department and the quality officer; never the administrator. */
 const READ = { own: row(200, 200, 200, 403), other: row(404, 404, 200, 403) };
@@ -45,8 +50,20 @@ const withPromise = async (flow: CaseFlow): Promise<Fixture> => ({ flow, promise
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET /cases/:id', prepare: asIs, call: (c, { flow }) => c.get(flow.path), expected: READ, mutates: false },
-  { name: 'GET /cases/:id/history', prepare: asIs, call: (c, { flow }) => c.get(`${flow.path}/history`), expected: READ, mutates: false },
-  { name: 'GET /cases/:id/promises', prepare: withPromise, call: (c, { flow }) => c.get(`${flow.path}/promises`), expected: READ, mutates: false },
+  {
+    name: 'GET /cases/:id/history',
+    prepare: asIs,
+    call: (c, { flow }) => c.get(`${flow.path}/history`),
+    expected: READ,
+    mutates: false,
+  },
+  {
+    name: 'GET /cases/:id/promises',
+    prepare: withPromise,
+    call: (c, { flow }) => c.get(`${flow.path}/promises`),
+    expected: READ,
+    mutates: false,
+  },
   {
     name: 'PATCH /cases/:id',
     prepare: asIs,
@@ -64,7 +81,8 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /cases/:id/steps/:step/skip',
     prepare: afterListen,
-    call: (c, { flow }) => c.post(`${flow.path}/steps/quiet_place/skip`, { reason: 'Rozmowa telefoniczna.' }, ifMatch(flow.version)),
+    call: (c, { flow }) =>
+      c.post(`${flow.path}/steps/quiet_place/skip`, { reason: 'Rozmowa telefoniczna.' }, ifMatch(flow.version)),
     expected: CHANGE,
     mutates: true,
   },
@@ -79,7 +97,9 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /cases/:id/close',
     prepare: async (flow) => {
-      await flow.step('outcome', { outcome: 'left_without_consideration', summary: 'Brak podpisu i adresu.' }).then((r) => expectStatus(r, 200));
+      await flow
+        .step('outcome', { outcome: 'left_without_consideration', summary: 'Brak podpisu i adresu.' })
+        .then((r) => expectStatus(r, 200));
       return { flow };
     },
     call: (c, { flow }) => c.post(`${flow.path}/close`, {}, ifMatch(flow.version)),
@@ -90,7 +110,12 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /cases/:id/transfer',
     prepare: asIs,
     // To a third department: moving cases into B would put B's register numbers in play (see the concurrency spec).
-    call: (c, { flow }) => c.post(`${flow.path}/transfer`, { departmentId: elsewhere().departments.a.id, note: 'Sprawa dotyczy innego wydziału.' }, ifMatch(flow.version)),
+    call: (c, { flow }) =>
+      c.post(
+        `${flow.path}/transfer`,
+        { departmentId: elsewhere().departments.a.id, note: 'Sprawa dotyczy innego wydziału.' },
+        ifMatch(flow.version),
+      ),
     expected: CHANGE,
     mutates: true,
   },
@@ -100,7 +125,11 @@ const ENDPOINTS: Endpoint[] = [
     call: (c, { flow }) =>
       c.post(
         `${flow.path}/deadline-extensions`,
-        { newDue: '2027-03-01', reason: 'Opinia innego organu.', clientToldAt: new Date(Date.now() - 60_000).toISOString() },
+        {
+          newDue: '2027-03-01',
+          reason: 'Opinia innego organu.',
+          clientToldAt: new Date(Date.now() - 60_000).toISOString(),
+        },
         ifMatch(flow.version),
       ),
     expected: { own: row(403, [200, 201], 403, 403), other: row([403, 404], 404, 403, 403) },
@@ -137,23 +166,36 @@ describe('Who may do what with cases and promises', () => {
     t = await createTestApp();
     currentOffice = await createOffice(t.app);
     spareOffice = await createOffice(t.app);
-    for (const key of Object.keys(currentOffice.users) as (keyof Office['users'])[]) clients[key] = await currentOffice.as(key);
+    for (const key of Object.keys(currentOffice.users) as (keyof Office['users'])[])
+      clients[key] = await currentOffice.as(key);
   });
   afterAll(() => t.close());
 
-  const ownerOf = (where: Where) => (where === 'own' ? { clerk: clients.clerkA, manager: clients.managerA } : { clerk: clients.clerkB, manager: clients.managerB });
-  const matches = (status: number, expected: Expected) => (typeof expected === 'number' ? status === expected : expected.includes(status));
+  const ownerOf = (where: Where) =>
+    where === 'own'
+      ? { clerk: clients.clerkA, manager: clients.managerA }
+      : { clerk: clients.clerkB, manager: clients.managerB };
+  const matches = (status: number, expected: Expected) =>
+    typeof expected === 'number' ? status === expected : expected.includes(status);
 
   /** What the department's manager sees of the fixture, to prove a refused change left it alone. */
   async function snapshot(fx: Fixture, where: Where): Promise<unknown> {
     const manager = ownerOf(where).manager;
     const kase = expectStatus(await manager.get(fx.flow.path), 200).body;
     const promises = expectStatus(await manager.get(`${fx.flow.path}/promises`), 200).body as PromiseResponse[];
-    return { version: kase.version, status: kase.status, steps: kase.steps, dep: kase.department.id, promises: promises.map((p) => [p.id, p.version]) };
+    return {
+      version: kase.version,
+      status: kase.status,
+      steps: kase.steps,
+      dep: kase.department.id,
+      promises: promises.map((p) => [p.id, p.version]),
+    };
   }
 
   describe.each(ENDPOINTS)('$name', (endpoint) => {
-    const cells = (['own', 'other'] as const).flatMap((where) => ROLES.map((role) => ({ where, role, expected: endpoint.expected[where][role] })));
+    const cells = (['own', 'other'] as const).flatMap((where) =>
+      ROLES.map((role) => ({ where, role, expected: endpoint.expected[where][role] })),
+    );
     const shared = new Map<Where, Promise<Fixture>>();
 
     const fixture = async (where: Where): Promise<Fixture> => {
@@ -167,7 +209,8 @@ describe('Who may do what with cases and promises', () => {
       const fx = await fixture(where);
       const before = endpoint.mutates ? await snapshot(fx, where) : null;
       const res = await endpoint.call(clients[ACTOR[role]], fx, where);
-      if (!matches(res.status, expected)) throw new Error(`${role}/${where}: expected ${JSON.stringify(expected)}, got ${describeResponse(res)}`);
+      if (!matches(res.status, expected))
+        throw new Error(`${role}/${where}: expected ${JSON.stringify(expected)}, got ${describeResponse(res)}`);
       if (res.status >= 400) {
         expect(res.body.code).toBe(res.status === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
         if (endpoint.mutates) expect(await snapshot(fx, where)).toEqual(before);
@@ -181,7 +224,11 @@ describe('Who may do what with cases and promises', () => {
       ['GET /cases', (c: ApiClient) => c.get('/api/cases'), row(200, 200, 200, 403)],
       ['POST /cases', (c: ApiClient) => c.post('/api/cases', caseRequest('complaint')), row(201, 201, 403, 403)],
       ['GET /promises?scope=mine', (c: ApiClient) => c.get('/api/promises?scope=mine'), row(200, 200, [200, 403], 403)],
-      ['GET /promises?scope=department', (c: ApiClient) => c.get('/api/promises?scope=department'), row([200, 403], 200, 200, 403)],
+      [
+        'GET /promises?scope=department',
+        (c: ApiClient) => c.get('/api/promises?scope=department'),
+        row([200, 403], 200, 200, 403),
+      ],
       ['GET /promises?scope=all', (c: ApiClient) => c.get('/api/promises?scope=all'), row(403, 403, 200, 403)],
       [
         'GET /promises?scope=department&departmentId=<other>',
@@ -191,13 +238,17 @@ describe('Who may do what with cases and promises', () => {
     ] as const)('%s', async (_name, call, expected) => {
       for (const role of ROLES) {
         const res = await call(clients[ACTOR[role]]);
-        if (!matches(res.status, expected[role])) throw new Error(`${role}: expected ${JSON.stringify(expected[role])}, got ${describeResponse(res)}`);
+        if (!matches(res.status, expected[role]))
+          throw new Error(`${role}: expected ${JSON.stringify(expected[role])}, got ${describeResponse(res)}`);
       }
     });
 
     it('nobody registers a case in another department', async () => {
       for (const who of ['clerkA', 'managerA'] as const) {
-        const res = await clients[who].post('/api/cases', caseRequest('complaint', { departmentId: office().departments.b.id }));
+        const res = await clients[who].post(
+          '/api/cases',
+          caseRequest('complaint', { departmentId: office().departments.b.id }),
+        );
         expectStatus(res, 403, 422);
       }
     });
@@ -245,7 +296,10 @@ describe('Who may do what with cases and promises', () => {
         if (other.status === 200) expect(ids(other)).not.toContain(otherCase.id);
         else expectStatus(other, 403);
         // Nor does searching for its reference.
-        const search = expectStatus(await clients[who].get(`/api/cases?q=${encodeURIComponent(otherCase.current.reference)}`), 200);
+        const search = expectStatus(
+          await clients[who].get(`/api/cases?q=${encodeURIComponent(otherCase.current.reference)}`),
+          200,
+        );
         expect(ids(search)).toEqual([]);
       }
       const quality = expectStatus(await clients.quality.get(`/api/cases?q=${tag}`), 200);
@@ -257,8 +311,12 @@ describe('Who may do what with cases and promises', () => {
 
     it('list items carry the client name only, never contact details', async () => {
       for (const who of ['clerkA', 'managerA', 'quality'] as const) {
-        for (const everything of [await clients[who].get('/api/cases?limit=100'), await clients[who].get('/api/cases?limit=100&sort=-received')]) {
-          for (const secret of [CLIENT.phone, CLIENT.email, CLIENT.address]) expect(expectStatus(everything, 200).text).not.toContain(secret);
+        for (const everything of [
+          await clients[who].get('/api/cases?limit=100'),
+          await clients[who].get('/api/cases?limit=100&sort=-received'),
+        ]) {
+          for (const secret of [CLIENT.phone, CLIENT.email, CLIENT.address])
+            expect(expectStatus(everything, 200).text).not.toContain(secret);
         }
         const res = expectStatus(await clients[who].get(`/api/cases?q=${tag}`), 200);
         const item = (res.body.items as CaseListItem[]).find((i) => i.id === ownCase.id);
@@ -269,15 +327,23 @@ describe('Who may do what with cases and promises', () => {
     });
 
     it('promise lists keep to the department too', async () => {
-      const mine = expectStatus(await clients.clerkA.get('/api/promises?scope=mine&state=any'), 200).body as PromiseResponse[];
+      const mine = expectStatus(await clients.clerkA.get('/api/promises?scope=mine&state=any'), 200)
+        .body as PromiseResponse[];
       expect(mine.map((p) => p.caseId)).toContain(ownCase.id);
       expect(mine.map((p) => p.caseId)).not.toContain(otherCase.id);
-      const dept = expectStatus(await clients.managerA.get('/api/promises?scope=department&state=any'), 200).body as PromiseResponse[];
+      const dept = expectStatus(await clients.managerA.get('/api/promises?scope=department&state=any'), 200)
+        .body as PromiseResponse[];
       expect(dept.map((p) => p.caseId)).toContain(ownCase.id);
       for (const p of dept) expect(p.department.id).toBe(office().departments.a.id);
       // The quality officer sees every department's promises (filtered here to this test's departments).
-      for (const [dep, kase] of [[office().departments.a.id, ownCase], [office().departments.b.id, otherCase]] as const) {
-        const seen = expectStatus(await clients.quality.get(`/api/promises?scope=all&state=any&departmentId=${dep}&limit=100`), 200).body as PromiseResponse[];
+      for (const [dep, kase] of [
+        [office().departments.a.id, ownCase],
+        [office().departments.b.id, otherCase],
+      ] as const) {
+        const seen = expectStatus(
+          await clients.quality.get(`/api/promises?scope=all&state=any&departmentId=${dep}&limit=100`),
+          200,
+        ).body as PromiseResponse[];
         expect(seen.map((p) => p.caseId)).toContain(kase.id);
       }
     });
@@ -288,7 +354,14 @@ describe('Who may do what with cases and promises', () => {
       const receiving = await elsewhere().as('clerkA');
       const flow = await CaseFlow.create(clients.clerkA, 'complaint', { assigneeId: null });
       expectStatus(await receiving.get(flow.path), 404);
-      expectStatus(await flow.transfer({ departmentId: elsewhere().departments.a.id, assigneeId: null, note: 'Dotyczy podatków – inny wydział.' }), 200);
+      expectStatus(
+        await flow.transfer({
+          departmentId: elsewhere().departments.a.id,
+          assigneeId: null,
+          note: 'Dotyczy podatków – inny wydział.',
+        }),
+        200,
+      );
       expect(flow.current.department.id).toBe(elsewhere().departments.a.id);
       expectStatus(await receiving.get(flow.path), 200);
       expectStatus(await clients.clerkA.get(flow.path), 404);
@@ -300,7 +373,9 @@ describe('Who may do what with cases and promises', () => {
 
     it('a case can only be assigned to someone who works in its department', async () => {
       const flow = await CaseFlow.create(clients.clerkB, 'complaint');
-      const res = await flow.as(clients.managerB).transfer({ assigneeId: office().users.clerkA.id, note: 'Proszę o przejęcie.' });
+      const res = await flow
+        .as(clients.managerB)
+        .transfer({ assigneeId: office().users.clerkA.id, note: 'Proszę o przejęcie.' });
       expect(expectStatus(res, 422).body.fields).toHaveProperty('assigneeId');
       for (const id of [office().users.quality.id, office().users.admin.id]) {
         expectStatus(await flow.as(clients.managerB).transfer({ assigneeId: id, note: 'x' }), 422);
@@ -311,13 +386,26 @@ describe('Who may do what with cases and promises', () => {
       const admin = clients.admin;
       const username = `przenoszony-${Date.now()}`;
       const created = expectStatus(
-        await admin.post('/api/admin/users', { username, displayName: 'Przenoszony Urzędnik', role: 'clerk', departmentId: elsewhere().departments.b.id, password: 'Bardzo-dlugie-haslo-1' }),
+        await admin.post('/api/admin/users', {
+          username,
+          displayName: 'Przenoszony Urzędnik',
+          role: 'clerk',
+          departmentId: elsewhere().departments.b.id,
+          password: 'Bardzo-dlugie-haslo-1',
+        }),
         201,
       );
       const mover = await signedIn(t.app, username, 'Bardzo-dlugie-haslo-1');
       const flow = await CaseFlow.create(mover, 'complaint');
       expect(flow.current.assignee?.id).toBe(created.body.id);
-      expectStatus(await admin.patch(`/api/admin/users/${created.body.id}`, { departmentId: office().departments.a.id }, ifMatch(created.body.version)), 200);
+      expectStatus(
+        await admin.patch(
+          `/api/admin/users/${created.body.id}`,
+          { departmentId: office().departments.a.id },
+          ifMatch(created.body.version),
+        ),
+        200,
+      );
       const moved = await signedIn(t.app, username, 'Bardzo-dlugie-haslo-1');
       expectStatus(await moved.get(flow.path), 200);
       expect(ids(expectStatus(await moved.get('/api/cases?limit=100'), 200))).toContain(flow.id);

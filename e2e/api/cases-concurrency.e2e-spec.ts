@@ -20,24 +20,32 @@ describe('Cases under concurrent requests', () => {
   });
   afterAll(() => t.close());
 
-  const changes = <T extends { action: string }>(entries: T[]) => entries.filter((e) => e.action !== 'read_personal_data');
+  const changes = <T extends { action: string }>(entries: T[]) =>
+    entries.filter((e) => e.action !== 'read_personal_data');
 
   it('20 parallel edits with the same If-Match: exactly one wins, and its change is the one stored', async () => {
     const flow = await CaseFlow.create(clerk, 'complaint');
     const before = changes(await history(clerk, flow.id)).length;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? clerk : clerk2).patch(flow.path, { subject: `Równoległa zmiana ${i}` }, ifMatch(flow.version))),
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? clerk : clerk2).patch(flow.path, { subject: `Równoległa zmiana ${i}` }, ifMatch(flow.version)),
+      ),
     );
     const statuses = answers.map((r) => r.status).sort();
     const winners = answers.filter((r) => r.status === 200);
     if (winners.length !== 1 || answers.some((r) => r.status !== 200 && r.status !== 412)) {
-      throw new Error(`Expected one 200 and nineteen 412, got ${statuses.join(',')}: ${answers.filter((r) => r.status >= 500).map(describeResponse).join('\n')}`);
+      throw new Error(
+        `Expected one 200 and nineteen 412, got ${statuses.join(',')}: ${answers
+          .filter((r) => r.status >= 500)
+          .map(describeResponse)
+          .join('\n')}`,
+      );
     }
     for (const lost of answers.filter((r) => r.status === 412)) expect(lost.body.code).toBe('STALE_VERSION');
     const winner = winners[0].body as CaseResponse;
     expect(winner.version).toBe(flow.version + 1);
 
-    const stored = (await flow.refresh());
+    const stored = await flow.refresh();
     expect(stored.subject).toBe(winner.subject);
     expect(stored.version).toBe(winner.version);
     const after = changes(await history(clerk, flow.id));
@@ -48,7 +56,9 @@ describe('Cases under concurrent requests', () => {
   it('parallel step completions: one wins, the rest see a stale version', async () => {
     const flow = await CaseFlow.create(clerk, 'complaint');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => clerk.post(`${flow.path}/steps/listen`, { account: `Relacja ${i}` }, ifMatch(flow.version))),
+      Array.from({ length: 10 }, (_, i) =>
+        clerk.post(`${flow.path}/steps/listen`, { account: `Relacja ${i}` }, ifMatch(flow.version)),
+      ),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(412)]);
     const stored = await flow.refresh();
@@ -59,13 +69,18 @@ describe('Cases under concurrent requests', () => {
   it('50 parallel creates in one department get 50 distinct, consecutive register numbers', async () => {
     const tag = `Seria ${Date.now()}`;
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 ? clerk : clerk2).post('/api/cases', caseRequest('aggressive_client', { subject: `${tag} #${i}` }))),
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? clerk : clerk2).post('/api/cases', caseRequest('aggressive_client', { subject: `${tag} #${i}` })),
+      ),
     );
     const failed = answers.filter((r) => r.status !== 201);
-    if (failed.length) throw new Error(`${failed.length} creates failed:\n${failed.slice(0, 3).map(describeResponse).join('\n')}`);
+    if (failed.length)
+      throw new Error(`${failed.length} creates failed:\n${failed.slice(0, 3).map(describeResponse).join('\n')}`);
     const refs = answers.map((r) => (r.body as CaseResponse).reference);
     expect(new Set(refs).size).toBe(50);
-    const pattern = new RegExp(`^${office.departments.a.symbol}\\.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}\\.(\\d+)\\.2026$`);
+    const pattern = new RegExp(
+      `^${office.departments.a.symbol}\\.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}\\.(\\d+)\\.2026$`,
+    );
     const numbers = refs.map((ref) => Number(pattern.exec(ref)?.[1])).sort((a, b) => a - b);
     expect(numbers.every(Number.isInteger)).toBe(true);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => numbers[0] + i));
@@ -87,7 +102,12 @@ describe('Cases under concurrent requests', () => {
     const [clerkA, managerA, clerkB] = [await o.as('clerkA'), await o.as('managerA'), await o.as('clerkB')];
     const moved = await CaseFlow.create(clerkA, 'complaint');
     expect(moved.current.reference).toBe(`${o.departments.a.symbol}.1510.1.2026`);
-    expectStatus(await moved.as(managerA).transfer({ departmentId: o.departments.b.id, assigneeId: null, note: 'Właściwy jest wydział B.' }), 200);
+    expectStatus(
+      await moved
+        .as(managerA)
+        .transfer({ departmentId: o.departments.b.id, assigneeId: null, note: 'Właściwy jest wydział B.' }),
+      200,
+    );
     // Department B's own first complaint is number 1 of B's register, like the one that came from A was of A's.
     const own = await clerkB.post('/api/cases', caseRequest('complaint'));
     expect(expectStatus(own, 201).body.reference).toBe(`${o.departments.b.symbol}.1510.1.2026`);
@@ -101,7 +121,9 @@ describe('Cases under concurrent requests', () => {
     it('the same key five times in parallel creates one case and answers the same', async () => {
       const body = caseRequest('complaint');
       const k = key();
-      const answers = await Promise.all(Array.from({ length: 5 }, () => clerk.post('/api/cases', body, { 'Idempotency-Key': k })));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => clerk.post('/api/cases', body, { 'Idempotency-Key': k })),
+      );
       for (const res of answers) expectStatus(res, 201);
       const caseIds = new Set(answers.map((r) => (r.body as CaseResponse).id));
       expect(caseIds.size).toBe(1);
@@ -118,7 +140,11 @@ describe('Cases under concurrent requests', () => {
     it('reusing a key with a different body is refused', async () => {
       const k = key();
       expectStatus(await clerk.post('/api/cases', caseRequest('complaint'), { 'Idempotency-Key': k }), 201);
-      expectError(await clerk.post('/api/cases', caseRequest('complaint'), { 'Idempotency-Key': k }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectError(
+        await clerk.post('/api/cases', caseRequest('complaint'), { 'Idempotency-Key': k }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
     });
 
     it('a key names one operation: reused on another endpoint or case it is refused; a refused request does not use it up', async () => {
@@ -127,8 +153,16 @@ describe('Cases under concurrent requests', () => {
       const b = await CaseFlow.create(clerk, 'complaint');
       const promise = { description: 'Oddzwonię.', channel: 'phone' };
       expectStatus(await clerk.post(`${a.path}/promises`, promise, { 'Idempotency-Key': k }), 201);
-      expectError(await clerk.post(`${b.path}/promises`, promise, { 'Idempotency-Key': k }), 422, 'IDEMPOTENCY_KEY_REUSED');
-      expectError(await clerk.post('/api/cases', caseRequest('complaint'), { 'Idempotency-Key': k }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectError(
+        await clerk.post(`${b.path}/promises`, promise, { 'Idempotency-Key': k }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+      expectError(
+        await clerk.post('/api/cases', caseRequest('complaint'), { 'Idempotency-Key': k }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
       expect((await b.refresh()).promiseCount).toBe(0);
 
       const fresh = key();
@@ -148,13 +182,19 @@ describe('Cases under concurrent requests', () => {
       const flow = await CaseFlow.create(clerk, 'complaint');
       const k = key();
       const body = { description: 'Oddzwonię po konsultacji z kierownikiem.', channel: 'phone' };
-      const answers = await Promise.all(Array.from({ length: 5 }, () => clerk.post(`${flow.path}/promises`, body, { 'Idempotency-Key': k })));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => clerk.post(`${flow.path}/promises`, body, { 'Idempotency-Key': k })),
+      );
       for (const res of answers) expectStatus(res, 201);
       expect(new Set(answers.map((r) => (r.body as PromiseResponse).id)).size).toBe(1);
       const listed = expectStatus(await clerk.get(`${flow.path}/promises`), 200).body as PromiseResponse[];
       expect(listed).toHaveLength(1);
       expect((await flow.refresh()).promiseCount).toBe(1);
-      expectError(await clerk.post(`${flow.path}/promises`, { ...body, channel: 'email' }, { 'Idempotency-Key': k }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectError(
+        await clerk.post(`${flow.path}/promises`, { ...body, channel: 'email' }, { 'Idempotency-Key': k }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
     });
 
     it('parallel edits of one promise: exactly one wins', async () => {

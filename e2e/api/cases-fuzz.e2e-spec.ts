@@ -14,7 +14,8 @@ import { createTestApp, type TestApp } from './support/test-app';
 const RUNS = Number(process.env['E2E_FUZZ_RUNS'] ?? 60);
 
 /** Percent-encodes anything, lone surrogates included (encodeURIComponent throws on those). */
-const enc = (v: string) => encodeURIComponent(v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+const enc = (v: string) =>
+  encodeURIComponent(v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 /** Raw query or path text that is not valid percent-encoding or not valid UTF-8 once decoded. */
 const rawNasty = fc.constantFrom('%', '%zz', '%ED%A0%80', '%00', '%C0%AF', '%FF', '%2e%2e%2f');
 
@@ -46,7 +47,8 @@ const nasty = fc.constantFrom(
 );
 /** Long enough to hit every text limit, still under the body limit (multi-byte). */
 const long = fc.constantFrom('ą'.repeat(10_001), 'x'.repeat(2_001), 'ż'.repeat(100_000));
-const instantIn = (min: string, max: Date) => fc.date({ min: new Date(min), max, noInvalidDate: true }).map((d) => d.toISOString());
+const instantIn = (min: string, max: Date) =>
+  fc.date({ min: new Date(min), max, noInvalidDate: true }).map((d) => d.toISOString());
 /** Mostly the recent past (what a clerk would enter), sometimes far past or future. */
 const instant = fc.oneof(
   { weight: 4, arbitrary: instantIn('2025-01-01T00:00:00Z', new Date()) },
@@ -71,12 +73,27 @@ const withExtras = (arb: fc.Arbitrary<Record<string, unknown>>) =>
   fc
     .tuple(
       arb,
-      fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'status')), junk, { maxKeys: 2 }),
+      fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'status')),
+        junk,
+        { maxKeys: 2 },
+      ),
       fc.integer({ min: 0, max: 4 }),
     )
     .map(([body, extra, roll]) => (roll === 0 ? { ...extra, ...body } : body));
 /** The whole body replaced by anything at all, or raw text that is not JSON. */
-const wholeJunk = fc.oneof(json, nasty, fc.constantFrom('{"__proto__": {"role": "admin"}}', '{"a":', '[]', 'null', '"x"', '{"kind": "complaint", "kind": "refusal"}'));
+const wholeJunk = fc.oneof(
+  json,
+  nasty,
+  fc.constantFrom(
+    '{"__proto__": {"role": "admin"}}',
+    '{"a":',
+    '[]',
+    'null',
+    '"x"',
+    '{"kind": "complaint", "kind": "refusal"}',
+  ),
+);
 
 const clientDetails = fc.record(
   {
@@ -95,7 +112,13 @@ interface Ids {
   users: string[];
   cases: string[];
 }
-const idOf = (ids: readonly string[]) => maybe(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom(NO_SUCH_ID, null) }));
+const idOf = (ids: readonly string[]) =>
+  maybe(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...ids) },
+      { weight: 1, arbitrary: fc.constantFrom(NO_SUCH_ID, null) },
+    ),
+  );
 
 /** Usually absent (undefined vanishes from the JSON), sometimes present. */
 const seldom = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { freq: 4, nil: undefined });
@@ -138,7 +161,16 @@ const cleanCreateBody = (ids: Ids) =>
         description: seldom(fc.string({ maxLength: 500 })),
         channel,
         receivedAt: seldom(recent),
-        client: fc.record({ name: text, address: seldom(text), phone: seldom(fc.constant('+48 600 100 200')), accommodation: seldom(text), isCouncillorOrMp: seldom(fc.boolean()) }, { requiredKeys: ['name'] }),
+        client: fc.record(
+          {
+            name: text,
+            address: seldom(text),
+            phone: seldom(fc.constant('+48 600 100 200')),
+            accommodation: seldom(text),
+            isCouncillorOrMp: seldom(fc.boolean()),
+          },
+          { requiredKeys: ['name'] },
+        ),
         assigneeId: seldom(fc.constantFrom(ids.users[0], ids.users[1])),
         discoveredAt: k === 'office_error' ? recent : fc.constant(undefined),
         incidentAt: k === 'aggressive_client' ? seldom(recent) : fc.constant(undefined),
@@ -147,7 +179,12 @@ const cleanCreateBody = (ids: Ids) =>
     ),
   );
 const cleanUpdateBody = fc.record(
-  { subject: text, description: fc.option(fc.string({ maxLength: 500 }), { nil: null }), channel, client: fc.record({ name: text, accommodation: seldom(text) }, { requiredKeys: [] }) },
+  {
+    subject: text,
+    description: fc.option(fc.string({ maxLength: 500 }), { nil: null }),
+    channel,
+    client: fc.record({ name: text, accommodation: seldom(text) }, { requiredKeys: [] }),
+  },
   { requiredKeys: [] },
 );
 
@@ -173,30 +210,47 @@ const stepBody = (k: (typeof KINDS)[number], stepId: string) => {
   return withExtras(fc.record(fields, { requiredKeys: [] }));
 };
 const stepId = (k: (typeof KINDS)[number]) =>
-  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...stepIdsOf(k)) }, { weight: 1, arbitrary: fc.oneof(nasty, fc.string({ maxLength: 20 })) });
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...stepIdsOf(k)) },
+    { weight: 1, arbitrary: fc.oneof(nasty, fc.string({ maxLength: 20 })) },
+  );
 /** Step ids are percent-encoded into the path, except the deliberately malformed ones. */
 const stepPath = (id: string) => (id.startsWith('%') ? id : enc(id));
 
 const soon = fc.integer({ min: 60_000, max: 30 * 86_400_000 }).map((ms) => new Date(Date.now() + ms).toISOString());
 const promiseBody = withExtras(
-  fc.record({ description: maybe(text), channel: maybe(channel), dueAt: seldom(maybe(fc.oneof(soon, instant))) }, { requiredKeys: ['description', 'channel'] }),
+  fc.record(
+    { description: maybe(text), channel: maybe(channel), dueAt: seldom(maybe(fc.oneof(soon, instant))) },
+    { requiredKeys: ['description', 'channel'] },
+  ),
 );
 const promisePatch = fc.oneof(
   withExtras(
     fc.record(
-      { kept: maybe(fc.boolean()), keptAt: maybe(instant), dueAt: maybe(fc.oneof(soon, instant)), clientToldAt: maybe(instant), description: maybe(text) },
+      {
+        kept: maybe(fc.boolean()),
+        keptAt: maybe(instant),
+        dueAt: maybe(fc.oneof(soon, instant)),
+        clientToldAt: maybe(instant),
+        description: maybe(text),
+      },
       { requiredKeys: [] },
     ),
   ),
   // The two well-formed changes: a reschedule the client was told of, or a new description.
-  fc.record({ dueAt: soon.map((d) => new Date(Date.parse(d) + 40 * 86_400_000).toISOString()), clientToldAt: fc.constant(new Date(Date.now() - 60_000).toISOString()) }),
+  fc.record({
+    dueAt: soon.map((d) => new Date(Date.parse(d) + 40 * 86_400_000).toISOString()),
+    clientToldAt: fc.constant(new Date(Date.now() - 60_000).toISOString()),
+  }),
   fc.record({ description: text }),
 );
 const ifMatchHeader = (version: () => number) =>
-  fc.oneof(
-    { weight: 8, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.constantFrom('"0"', '*', 'W/"1"', '"abc"', '"99999999999"', '', '"-1"', '"1", "2"') },
-  ).map((h) => h ?? `"${version()}"`);
+  fc
+    .oneof(
+      { weight: 8, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom('"0"', '*', 'W/"1"', '"abc"', '"99999999999"', '', '"-1"', '"1", "2"') },
+    )
+    .map((h) => h ?? `"${version()}"`);
 
 // ---- The test ---------------------------------------------------------------------------------
 
@@ -222,7 +276,13 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     // Mostly what clerk A may use (own department, colleagues), sometimes what they may not.
     ids = {
       departments: [office.departments.a.id, office.departments.a.id, office.departments.b.id],
-      users: [office.users.clerkA.id, office.users.clerkA2.id, office.users.managerA.id, office.users.clerkB.id, office.users.quality.id],
+      users: [
+        office.users.clerkA.id,
+        office.users.clerkA2.id,
+        office.users.managerA.id,
+        office.users.clerkB.id,
+        office.users.quality.id,
+      ],
       cases: [seed.id, other.id],
     };
   });
@@ -233,10 +293,18 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
   });
 
   /** Sends a raw JSON text (or no body), so bodies that are not objects reach the server too. */
-  async function send(who: ApiClient, method: 'post' | 'patch' | 'get', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async function send(
+    who: ApiClient,
+    method: 'post' | 'patch' | 'get',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const agent = who.raw();
     if (method === 'get') return agent.get(path);
-    const req = agent[method](path).set(who === manager ? managerCsrf : csrf).set(headers);
+    const req = agent[method](path)
+      .set(who === manager ? managerCsrf : csrf)
+      .set(headers);
     if (body === undefined) return req;
     return req.set('Content-Type', 'application/json').send(typeof body === 'string' ? body : JSON.stringify(body));
   }
@@ -244,7 +312,9 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
   const refusedFields: Record<string, number> = {};
   function check(property: string, res: Response): Response {
     (tally[property] ??= {})[res.status] = (tally[property][res.status] ?? 0) + 1;
-    if (process.env['E2E_FUZZ_DEBUG'] && res.status === 422) for (const f of Object.keys(res.body?.fields ?? {})) refusedFields[`${property}:${f}`] = (refusedFields[`${property}:${f}`] ?? 0) + 1;
+    if (process.env['E2E_FUZZ_DEBUG'] && res.status === 422)
+      for (const f of Object.keys(res.body?.fields ?? {}))
+        refusedFields[`${property}:${f}`] = (refusedFields[`${property}:${f}`] ?? 0) + 1;
     if (res.status >= 500) throw new Error(`${property}: ${describeResponse(res)}`);
     if (res.status >= 400) expect(typeof res.body?.code).toBe('string');
     return res;
@@ -253,7 +323,11 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const run = (property: fc.IAsyncPropertyWithHooks<any>) =>
     // No shrinking (each step is HTTP); E2E_FUZZ_SEED replays a failure fast-check reported.
-    fc.assert(property, { numRuns: RUNS, endOnFailure: true, ...(process.env['E2E_FUZZ_SEED'] ? { seed: Number(process.env['E2E_FUZZ_SEED']) } : {}) });
+    fc.assert(property, {
+      numRuns: RUNS,
+      endOnFailure: true,
+      ...(process.env['E2E_FUZZ_SEED'] ? { seed: Number(process.env['E2E_FUZZ_SEED']) } : {}),
+    });
 
   /**
    * Text PostgreSQL cannot store as is: NUL is not allowed in text at all, and a lone surrogate
@@ -263,7 +337,15 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     ['NUL', 'a\u0000b'],
     ['a lone surrogate', 'a\ud800b'],
   ])('text with %s', (_name, bad) => {
-    it.each(['subject', 'description', 'client.name', 'client.address', 'client.phone', 'client.email', 'client.accommodation'])('in %s of a new case', async (field) => {
+    it.each([
+      'subject',
+      'description',
+      'client.name',
+      'client.address',
+      'client.phone',
+      'client.email',
+      'client.accommodation',
+    ])('in %s of a new case', async (field) => {
       const body = caseRequest('complaint') as unknown as Record<string, unknown>;
       if (field.startsWith('client.')) body['client'] = { name: 'Jan Kowalski', [field.slice(7)]: bad };
       else body[field] = bad;
@@ -271,22 +353,71 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     });
 
     it.each([
-      ['PATCH subject', (f: CaseFlow) => send(clerk, 'patch', f.path, { subject: bad }, { 'If-Match': `"${f.version}"` })],
-      ['PATCH description', (f: CaseFlow) => send(clerk, 'patch', f.path, { description: bad }, { 'If-Match': `"${f.version}"` })],
-      ['step data', (f: CaseFlow) => send(clerk, 'post', `${f.path}/steps/restate`, { restatement: bad, clientConfirmed: true }, { 'If-Match': `"${f.version}"` })],
-      ['skip reason', (f: CaseFlow) => send(clerk, 'post', `${f.path}/steps/quiet_place/skip`, { reason: bad }, { 'If-Match': `"${f.version}"` })],
-      ['reopen reason', (f: CaseFlow) => send(manager, 'post', `${f.path}/steps/listen/reopen`, { reason: bad }, { 'If-Match': `"${f.version}"` })],
-      ['transfer note', (f: CaseFlow) => send(manager, 'post', `${f.path}/transfer`, { assigneeId: office.users.clerkA2.id, note: bad }, { 'If-Match': `"${f.version}"` })],
+      [
+        'PATCH subject',
+        (f: CaseFlow) => send(clerk, 'patch', f.path, { subject: bad }, { 'If-Match': `"${f.version}"` }),
+      ],
+      [
+        'PATCH description',
+        (f: CaseFlow) => send(clerk, 'patch', f.path, { description: bad }, { 'If-Match': `"${f.version}"` }),
+      ],
+      [
+        'step data',
+        (f: CaseFlow) =>
+          send(
+            clerk,
+            'post',
+            `${f.path}/steps/restate`,
+            { restatement: bad, clientConfirmed: true },
+            { 'If-Match': `"${f.version}"` },
+          ),
+      ],
+      [
+        'skip reason',
+        (f: CaseFlow) =>
+          send(clerk, 'post', `${f.path}/steps/quiet_place/skip`, { reason: bad }, { 'If-Match': `"${f.version}"` }),
+      ],
+      [
+        'reopen reason',
+        (f: CaseFlow) =>
+          send(manager, 'post', `${f.path}/steps/listen/reopen`, { reason: bad }, { 'If-Match': `"${f.version}"` }),
+      ],
+      [
+        'transfer note',
+        (f: CaseFlow) =>
+          send(
+            manager,
+            'post',
+            `${f.path}/transfer`,
+            { assigneeId: office.users.clerkA2.id, note: bad },
+            { 'If-Match': `"${f.version}"` },
+          ),
+      ],
       [
         'extension reason',
         (f: CaseFlow) =>
-          send(manager, 'post', `${f.path}/deadline-extensions`, { newDue: '2027-06-01', reason: bad, clientToldAt: new Date(Date.now() - 60_000).toISOString() }, { 'If-Match': `"${f.version}"` }),
+          send(
+            manager,
+            'post',
+            `${f.path}/deadline-extensions`,
+            { newDue: '2027-06-01', reason: bad, clientToldAt: new Date(Date.now() - 60_000).toISOString() },
+            { 'If-Match': `"${f.version}"` },
+          ),
       ],
-      ['promise description', (f: CaseFlow) => send(clerk, 'post', `${f.path}/promises`, { description: bad, channel: 'phone' })],
-      ['close note', async (f: CaseFlow) => {
-        expectStatus(await f.step('outcome', { outcome: 'left_without_consideration', summary: 'Brak podpisu.' }), 200);
-        return send(clerk, 'post', `${f.path}/close`, { note: bad }, { 'If-Match': `"${f.version}"` });
-      }],
+      [
+        'promise description',
+        (f: CaseFlow) => send(clerk, 'post', `${f.path}/promises`, { description: bad, channel: 'phone' }),
+      ],
+      [
+        'close note',
+        async (f: CaseFlow) => {
+          expectStatus(
+            await f.step('outcome', { outcome: 'left_without_consideration', summary: 'Brak podpisu.' }),
+            200,
+          );
+          return send(clerk, 'post', `${f.path}/close`, { note: bad }, { 'If-Match': `"${f.version}"` });
+        },
+      ],
     ] as const)('in the %s', async (_what, call) => {
       const flow = await CaseFlow.create(clerk, 'complaint');
       await flow.steps('listen');
@@ -296,18 +427,61 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
 
   /** null is not "leave unchanged" for a column that must have a value: a 422, never a 500. */
   it.each([
-    ['PATCH subject', (f: CaseFlow) => send(clerk, 'patch', f.path, { subject: null }, { 'If-Match': `"${f.version}"` })],
-    ['PATCH channel', (f: CaseFlow) => send(clerk, 'patch', f.path, { channel: null }, { 'If-Match': `"${f.version}"` })],
-    ['PATCH client.isCouncillorOrMp', (f: CaseFlow) => send(clerk, 'patch', f.path, { client: { isCouncillorOrMp: null } }, { 'If-Match': `"${f.version}"` })],
-    ['transfer note', (f: CaseFlow) => send(manager, 'post', `${f.path}/transfer`, { assigneeId: office.users.clerkA2.id, note: null }, { 'If-Match': `"${f.version}"` })],
-    ['skip reason', (f: CaseFlow) => send(clerk, 'post', `${f.path}/steps/quiet_place/skip`, { reason: null }, { 'If-Match': `"${f.version}"` })],
-    ['extension', (f: CaseFlow) => send(manager, 'post', `${f.path}/deadline-extensions`, { newDue: null, reason: null, clientToldAt: null }, { 'If-Match': `"${f.version}"` })],
-    ['promise description', (f: CaseFlow) => send(clerk, 'post', `${f.path}/promises`, { description: null, channel: null, dueAt: null })],
+    [
+      'PATCH subject',
+      (f: CaseFlow) => send(clerk, 'patch', f.path, { subject: null }, { 'If-Match': `"${f.version}"` }),
+    ],
+    [
+      'PATCH channel',
+      (f: CaseFlow) => send(clerk, 'patch', f.path, { channel: null }, { 'If-Match': `"${f.version}"` }),
+    ],
+    [
+      'PATCH client.isCouncillorOrMp',
+      (f: CaseFlow) =>
+        send(clerk, 'patch', f.path, { client: { isCouncillorOrMp: null } }, { 'If-Match': `"${f.version}"` }),
+    ],
+    [
+      'transfer note',
+      (f: CaseFlow) =>
+        send(
+          manager,
+          'post',
+          `${f.path}/transfer`,
+          { assigneeId: office.users.clerkA2.id, note: null },
+          { 'If-Match': `"${f.version}"` },
+        ),
+    ],
+    [
+      'skip reason',
+      (f: CaseFlow) =>
+        send(clerk, 'post', `${f.path}/steps/quiet_place/skip`, { reason: null }, { 'If-Match': `"${f.version}"` }),
+    ],
+    [
+      'extension',
+      (f: CaseFlow) =>
+        send(
+          manager,
+          'post',
+          `${f.path}/deadline-extensions`,
+          { newDue: null, reason: null, clientToldAt: null },
+          { 'If-Match': `"${f.version}"` },
+        ),
+    ],
+    [
+      'promise description',
+      (f: CaseFlow) => send(clerk, 'post', `${f.path}/promises`, { description: null, channel: null, dueAt: null }),
+    ],
     [
       'promise update',
       async (f: CaseFlow) => {
         const p = await f.promise();
-        return send(clerk, 'patch', `/api/promises/${p.id}`, { kept: null, keptAt: null, dueAt: null, clientToldAt: null, description: null }, { 'If-Match': `"${p.version}"` });
+        return send(
+          clerk,
+          'patch',
+          `/api/promises/${p.id}`,
+          { kept: null, keptAt: null, dueAt: null, clientToldAt: null, description: null },
+          { 'If-Match': `"${p.version}"` },
+        );
       },
     ],
   ] as const)('null in the %s', async (_what, call) => {
@@ -318,11 +492,18 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
 
   it('POST /cases', async () => {
     await run(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: createBody(ids) }, { weight: 2, arbitrary: cleanCreateBody(ids) }, { weight: 1, arbitrary: wholeJunk }), async (body) => {
-        const res = check('create', await send(clerk, 'post', '/api/cases', body));
-        // Whatever was accepted can be read back.
-        if (res.status === 201) check('create→get', await clerk.get(`/api/cases/${(res.body as CaseResponse).id}`));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 3, arbitrary: createBody(ids) },
+          { weight: 2, arbitrary: cleanCreateBody(ids) },
+          { weight: 1, arbitrary: wholeJunk },
+        ),
+        async (body) => {
+          const res = check('create', await send(clerk, 'post', '/api/cases', body));
+          // Whatever was accepted can be read back.
+          if (res.status === 201) check('create→get', await clerk.get(`/api/cases/${(res.body as CaseResponse).id}`));
+        },
+      ),
     );
   });
 
@@ -343,31 +524,55 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     const flow = await CaseFlow.create(clerk, 'complaint');
     let version = flow.version;
     await run(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: updateBody(ids) }, { weight: 2, arbitrary: cleanUpdateBody }, { weight: 1, arbitrary: wholeJunk }), ifMatchHeader(() => version), async (body, header) => {
-        const res = check('update', await send(clerk, 'patch', flow.path, body, { 'If-Match': header }));
-        if (res.status === 200) version = (res.body as CaseResponse).version;
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 3, arbitrary: updateBody(ids) },
+          { weight: 2, arbitrary: cleanUpdateBody },
+          { weight: 1, arbitrary: wholeJunk },
+        ),
+        ifMatchHeader(() => version),
+        async (body, header) => {
+          const res = check('update', await send(clerk, 'patch', flow.path, body, { 'If-Match': header }));
+          if (res.status === 200) version = (res.body as CaseResponse).version;
+        },
+      ),
     );
   });
 
   it.each(KINDS)('POST /cases/:id/steps/:stepId (complete, skip, reopen) on a %s', async (k) => {
     const flow = await CaseFlow.create(clerk, k);
     let version = flow.version;
-    const reasonBody = fc.oneof({ weight: 3, arbitrary: fc.record({ reason: maybe(text) }, { requiredKeys: [] }) }, { weight: 1, arbitrary: wholeJunk });
+    const reasonBody = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ reason: maybe(text) }, { requiredKeys: [] }) },
+      { weight: 1, arbitrary: wholeJunk },
+    );
     const action = stepId(k).chain((id) =>
       fc.oneof(
-        { weight: 4, arbitrary: fc.tuple(fc.constant(id), fc.constant(''), fc.oneof({ weight: 5, arbitrary: stepBody(k, id) }, { weight: 1, arbitrary: wholeJunk })) },
+        {
+          weight: 4,
+          arbitrary: fc.tuple(
+            fc.constant(id),
+            fc.constant(''),
+            fc.oneof({ weight: 5, arbitrary: stepBody(k, id) }, { weight: 1, arbitrary: wholeJunk }),
+          ),
+        },
         { weight: 1, arbitrary: fc.tuple(fc.constant(id), fc.constantFrom('/skip', '/reopen'), reasonBody) },
       ),
     );
     const malformed = fc.tuple(rawNasty, fc.constant(''), stepBody(k, 'x'));
     await run(
-      fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: action }, { weight: 1, arbitrary: malformed }), async ([id, suffix, body]) => {
-        const who = suffix === '/reopen' ? manager : clerk;
-        const path = `${flow.path}/steps/${stepPath(id)}${suffix}`;
-        const res = check(`step${suffix || '/complete'}`, await send(who, 'post', path, body, { 'If-Match': `"${version}"` }));
-        if (res.status === 200) version = (res.body as CaseResponse).version;
-      }),
+      fc.asyncProperty(
+        fc.oneof({ weight: 9, arbitrary: action }, { weight: 1, arbitrary: malformed }),
+        async ([id, suffix, body]) => {
+          const who = suffix === '/reopen' ? manager : clerk;
+          const path = `${flow.path}/steps/${stepPath(id)}${suffix}`;
+          const res = check(
+            `step${suffix || '/complete'}`,
+            await send(who, 'post', path, body, { 'If-Match': `"${version}"` }),
+          );
+          if (res.status === 200) version = (res.body as CaseResponse).version;
+        },
+      ),
     );
   });
 
@@ -377,23 +582,41 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     const bodies = {
       close: fc.oneof(fc.record({ note: maybe(text) }, { requiredKeys: [] }), wholeJunk),
       transfer: fc.oneof(
-        withExtras(fc.record({ departmentId: idOf(ids.departments), assigneeId: idOf(ids.users), note: maybe(text) }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            { departmentId: idOf(ids.departments), assigneeId: idOf(ids.users), note: maybe(text) },
+            { requiredKeys: [] },
+          ),
+        ),
         wholeJunk,
       ),
       'deadline-extensions': fc.oneof(
-        withExtras(fc.record({ newDue: maybe(localDate), reason: maybe(text), clientToldAt: maybe(instant) }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            { newDue: maybe(localDate), reason: maybe(text), clientToldAt: maybe(instant) },
+            { requiredKeys: [] },
+          ),
+        ),
         wholeJunk,
       ),
     };
     await run(
       fc.asyncProperty(
-        fc.constantFrom(...(Object.keys(bodies) as (keyof typeof bodies)[])).chain((action) => fc.tuple(fc.constant(action), bodies[action])),
+        fc
+          .constantFrom(...(Object.keys(bodies) as (keyof typeof bodies)[]))
+          .chain((action) => fc.tuple(fc.constant(action), bodies[action])),
         async ([action, body]) => {
-          const res = check(action, await send(manager, 'post', `${flow.path}/${action}`, body, { 'If-Match': `"${version}"` }));
+          const res = check(
+            action,
+            await send(manager, 'post', `${flow.path}/${action}`, body, { 'If-Match': `"${version}"` }),
+          );
           if (res.status === 200 || res.status === 201) version = (res.body as CaseResponse).version;
           // A transfer away from the department ends the manager's access, and a closed case takes no more
           // changes: carry on with a fresh case so later runs still reach the validation.
-          const gone = action === 'transfer' && res.status === 200 && (res.body as CaseResponse).department.id !== office.departments.a.id;
+          const gone =
+            action === 'transfer' &&
+            res.status === 200 &&
+            (res.body as CaseResponse).department.id !== office.departments.a.id;
           if (gone || (action === 'close' && res.status === 200)) {
             flow = await CaseFlow.create(manager, 'complaint');
             version = flow.version;
@@ -408,11 +631,19 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     const promise = await flow.promise();
     let version = promise.version;
     await run(
-      fc.asyncProperty(fc.oneof(promiseBody, wholeJunk), fc.oneof(promisePatch, wholeJunk), ifMatchHeader(() => version), async (create, patch, header) => {
-        check('promise:create', await send(clerk, 'post', `${flow.path}/promises`, create));
-        const res = check('promise:update', await send(clerk, 'patch', `/api/promises/${promise.id}`, patch, { 'If-Match': header }));
-        if (res.status === 200) version = (res.body as PromiseResponse).version;
-      }),
+      fc.asyncProperty(
+        fc.oneof(promiseBody, wholeJunk),
+        fc.oneof(promisePatch, wholeJunk),
+        ifMatchHeader(() => version),
+        async (create, patch, header) => {
+          check('promise:create', await send(clerk, 'post', `${flow.path}/promises`, create));
+          const res = check(
+            'promise:update',
+            await send(clerk, 'patch', `/api/promises/${promise.id}`, patch, { 'If-Match': header }),
+          );
+          if (res.status === 200) version = (res.body as PromiseResponse).version;
+        },
+      ),
     );
   });
 
@@ -438,8 +669,18 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
         param('dueBefore', instant),
         param('q', text),
         param('sort', fc.constantFrom('deadline', '-deadline', 'received', '-received')),
-        param('limit', fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 200 }) }).map(String)),
-        fc.option(param('cursor', fc.base64String({ maxLength: 60 })), { freq: 5, nil: undefined }).map((v) => v ?? undefined),
+        param(
+          'limit',
+          fc
+            .oneof(
+              { weight: 5, arbitrary: fc.integer({ min: 1, max: 100 }) },
+              { weight: 1, arbitrary: fc.integer({ min: -5, max: 200 }) },
+            )
+            .map(String),
+        ),
+        fc
+          .option(param('cursor', fc.base64String({ maxLength: 60 })), { freq: 5, nil: undefined })
+          .map((v) => v ?? undefined),
       )
       .map((parts) => parts.filter(Boolean).join('&'));
     const promises = fc
@@ -447,7 +688,15 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
         param('scope', fc.constantFrom('mine', 'department', 'all')),
         param('state', fc.constantFrom('open', 'overdue', 'kept', 'any')),
         param('departmentId', fc.constantFrom(...ids.departments)),
-        param('limit', fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 200 }) }).map(String)),
+        param(
+          'limit',
+          fc
+            .oneof(
+              { weight: 5, arbitrary: fc.integer({ min: 1, max: 100 }) },
+              { weight: 1, arbitrary: fc.integer({ min: -5, max: 200 }) },
+            )
+            .map(String),
+        ),
       )
       .map((parts) => parts.filter(Boolean).join('&'));
     await run(
@@ -455,7 +704,12 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
         const list = check('list:cases', await clerk.get(`/api/cases?${caseQuery}`));
         // A cursor the server handed out always works.
         if (list.status === 200 && list.body.nextCursor) {
-          check('list:cases:next', await clerk.get(`/api/cases?${caseQuery.replace(/(^|&)cursor=[^&]*/, '')}&cursor=${enc(list.body.nextCursor)}`));
+          check(
+            'list:cases:next',
+            await clerk.get(
+              `/api/cases?${caseQuery.replace(/(^|&)cursor=[^&]*/, '')}&cursor=${enc(list.body.nextCursor)}`,
+            ),
+          );
         }
         check('list:promises', await manager.get(`/api/promises?${promiseQuery}`));
       }),

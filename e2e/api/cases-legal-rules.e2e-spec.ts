@@ -24,7 +24,8 @@ describe('Legal rules on cases', () => {
   const endOfDay = (date: string, utcOffsetHours: 1 | 2) =>
     new Date(Date.parse(`${date}T23:59:59.999Z`) - utcOffsetHours * 3_600_000).toISOString();
 
-  const complaint = (receivedAt: string, over: Record<string, unknown> = {}) => createCase(clerk, 'complaint', { receivedAt, ...over });
+  const complaint = (receivedAt: string, over: Record<string, unknown> = {}) =>
+    createCase(clerk, 'complaint', { receivedAt, ...over });
 
   describe('complaint: one month from receipt (art. 237 § 1, art. 57 § 3–4)', () => {
     it.each<[string, string, string, 1 | 2, string]>([
@@ -45,12 +46,19 @@ describe('Legal rules on cases', () => {
     });
 
     it('agrees with the workflow library on the first and last day of every month', async () => {
-      const days = Array.from({ length: 10 }, (_, m) => [`2026-${String(m + 1).padStart(2, '0')}-01`, `2026-${String(m + 1).padStart(2, '0')}-28`]).flat();
+      const days = Array.from({ length: 10 }, (_, m) => [
+        `2026-${String(m + 1).padStart(2, '0')}-01`,
+        `2026-${String(m + 1).padStart(2, '0')}-28`,
+      ]).flat();
       for (const day of days) {
         const receivedAt = new Date(`${day}T12:00:00Z`);
         const c = await complaint(receivedAt.toISOString());
         const oracle = complaintDeadline(receivedAt);
-        expect({ day, due: c.deadlines.main?.due, dueAt: c.dueAt }).toEqual({ day, due: oracle.due, dueAt: oracle.dueAt });
+        expect({ day, due: c.deadlines.main?.due, dueAt: c.dueAt }).toEqual({
+          day,
+          due: oracle.due,
+          dueAt: oracle.dueAt,
+        });
       }
     });
 
@@ -63,9 +71,17 @@ describe('Legal rules on cases', () => {
   });
 
   it('a councillor or MP gets a reply within 14 days (art. 237 § 2), moved off a holiday', async () => {
-    const c = await complaint('2026-10-28T10:00:00+01:00', { client: { name: 'Radna Maria Nowak', isCouncillorOrMp: true } });
-    expect(c.deadlines.councillorReply).toMatchObject({ nominal: '2026-11-11', due: '2026-11-12', dueAt: endOfDay('2026-11-12', 1) });
-    const easter = await complaint('2026-03-21T10:00:00+01:00', { client: { name: 'Poseł Adam Nowak', isCouncillorOrMp: true } });
+    const c = await complaint('2026-10-28T10:00:00+01:00', {
+      client: { name: 'Radna Maria Nowak', isCouncillorOrMp: true },
+    });
+    expect(c.deadlines.councillorReply).toMatchObject({
+      nominal: '2026-11-11',
+      due: '2026-11-12',
+      dueAt: endOfDay('2026-11-12', 1),
+    });
+    const easter = await complaint('2026-03-21T10:00:00+01:00', {
+      client: { name: 'Poseł Adam Nowak', isCouncillorOrMp: true },
+    });
     expect(easter.deadlines.councillorReply).toMatchObject({ nominal: '2026-04-04', due: '2026-04-07' });
     const ordinary = await complaint('2026-10-28T10:00:00+01:00');
     expect(ordinary.deadlines.councillorReply).toBeUndefined();
@@ -75,7 +91,12 @@ describe('Legal rules on cases', () => {
     const created = await complaint('2026-10-28T10:00:00+01:00');
     expect(created.deadlines.forwarding).toMatchObject({ nominal: '2026-11-04', due: '2026-11-04' });
     const c = new CaseFlow(clerk, created);
-    const forwarded = { outcome: 'forwarded', summary: 'Sprawa dotyczy drogi wojewódzkiej.', replySentAt: '2026-10-30', replyChannel: 'letter' };
+    const forwarded = {
+      outcome: 'forwarded',
+      summary: 'Sprawa dotyczy drogi wojewódzkiej.',
+      replySentAt: '2026-10-30',
+      replyChannel: 'letter',
+    };
     const noBody = expectError(await c.step('outcome', forwarded), 422, 'VALIDATION_FAILED');
     expect(noBody['fields']).toHaveProperty('forwardedTo');
     expectStatus(await c.step('outcome', { ...forwarded, forwardedTo: 'Zarząd Dróg Wojewódzkich' }), 200);
@@ -88,17 +109,39 @@ describe('Legal rules on cases', () => {
 
   it('an early outcome does not open the door to an ordinary one', async () => {
     const c = new CaseFlow(clerk, await complaint('2026-11-02T10:00:00+01:00'));
-    const body = expectError(await c.step('outcome', stepData('complaint', 'outcome')), 409, 'WORKFLOW_STEP_NOT_ALLOWED');
-    expect(body['missingSteps']).toEqual(expect.arrayContaining(['listen', 'restate', 'regret', 'cause', 'propose', 'satisfaction', 'next_steps']));
+    const body = expectError(
+      await c.step('outcome', stepData('complaint', 'outcome')),
+      409,
+      'WORKFLOW_STEP_NOT_ALLOWED',
+    );
+    expect(body['missingSteps']).toEqual(
+      expect.arrayContaining(['listen', 'restate', 'regret', 'cause', 'propose', 'satisfaction', 'next_steps']),
+    );
   });
 
   describe('anonymous complaints', () => {
     it('a complaint with no name and no address is anonymous and can only be left without consideration', async () => {
-      const c = new CaseFlow(clerk, await complaint('2026-11-02T10:00:00+01:00', { client: { phone: '+48 500 000 001' } }));
+      const c = new CaseFlow(
+        clerk,
+        await complaint('2026-11-02T10:00:00+01:00', { client: { phone: '+48 500 000 001' } }),
+      );
       expect(c.current.anonymous).toBe(true);
-      const early = expectError(await c.step('outcome', { outcome: 'forwarded', summary: 'x', forwardedTo: 'Wojewoda', replySentAt: '2026-11-03', replyChannel: 'letter' }), 422, 'VALIDATION_FAILED');
+      const early = expectError(
+        await c.step('outcome', {
+          outcome: 'forwarded',
+          summary: 'x',
+          forwardedTo: 'Wojewoda',
+          replySentAt: '2026-11-03',
+          replyChannel: 'letter',
+        }),
+        422,
+        'VALIDATION_FAILED',
+      );
       expect(early['fields']).toHaveProperty('outcome');
-      expectStatus(await c.step('outcome', { outcome: 'left_without_consideration', summary: 'Skarga anonimowa.' }), 200);
+      expectStatus(
+        await c.step('outcome', { outcome: 'left_without_consideration', summary: 'Skarga anonimowa.' }),
+        200,
+      );
       const closed = expectStatus(await c.close(), 200);
       expect(closed.body).toMatchObject({ status: 'closed', outcome: 'left_without_consideration', anonymous: true });
     });
@@ -129,7 +172,12 @@ describe('Legal rules on cases', () => {
     });
 
     it('an office error needs the time of discovery', async () => {
-      const res = await clerk.post('/api/cases', { kind: 'office_error', subject: 'Pomyłka', channel: 'phone', client: { name: 'Anna Nowak' } });
+      const res = await clerk.post('/api/cases', {
+        kind: 'office_error',
+        subject: 'Pomyłka',
+        channel: 'phone',
+        client: { name: 'Anna Nowak' },
+      });
       expect(expectError(res, 422, 'VALIDATION_FAILED')['fields']).toHaveProperty('discoveredAt');
     });
   });
@@ -151,27 +199,49 @@ describe('Legal rules on cases', () => {
       expect(original.outcome).toBe('unjustified');
       const repeat = new CaseFlow(clerk, await complaint('2026-11-02T10:00:00+01:00', { repeatOfCaseId: original.id }));
       expect(repeat.current.repeatOfCaseId).toBe(original.id);
-      expectStatus(await repeat.step('outcome', { outcome: 'position_maintained', summary: 'Brak nowych okoliczności.' }), 200);
+      expectStatus(
+        await repeat.step('outcome', { outcome: 'position_maintained', summary: 'Brak nowych okoliczności.' }),
+        200,
+      );
       const closed = expectStatus(await repeat.close(), 200);
-      expect(closed.body).toMatchObject({ status: 'closed', outcome: 'position_maintained', repeatOfCaseId: original.id });
+      expect(closed.body).toMatchObject({
+        status: 'closed',
+        outcome: 'position_maintained',
+        repeatOfCaseId: original.id,
+      });
 
       const fresh = new CaseFlow(clerk, await complaint('2026-11-02T10:00:00+01:00'));
-      const refused = expectError(await fresh.step('outcome', { outcome: 'position_maintained', summary: 'x' }), 422, 'VALIDATION_FAILED');
+      const refused = expectError(
+        await fresh.step('outcome', { outcome: 'position_maintained', summary: 'x' }),
+        422,
+        'VALIDATION_FAILED',
+      );
       expect(refused['fields']).toHaveProperty('outcome');
       // Linking it afterwards makes the outcome possible.
       expectStatus(await fresh.update({ repeatOfCaseId: original.id }), 200);
-      expectStatus(await fresh.step('outcome', { outcome: 'position_maintained', summary: 'Brak nowych okoliczności.' }), 200);
+      expectStatus(
+        await fresh.step('outcome', { outcome: 'position_maintained', summary: 'Brak nowych okoliczności.' }),
+        200,
+      );
     });
 
     it('the original must be an earlier complaint found unfounded', async () => {
       const post = (repeatOfCaseId: string) =>
-        clerk.post('/api/cases', { kind: 'complaint', subject: 'Ponowiona', channel: 'letter', client: { name: 'X' }, repeatOfCaseId });
+        clerk.post('/api/cases', {
+          kind: 'complaint',
+          subject: 'Ponowiona',
+          channel: 'letter',
+          client: { name: 'X' },
+          repeatOfCaseId,
+        });
       const refusal = await createCase(clerk, 'refusal');
       expect(expectError(await post(refusal.id), 422, 'VALIDATION_FAILED')['fields']).toHaveProperty('repeatOfCaseId');
       const open = await complaint('2026-10-01T10:00:00+02:00');
       expect(expectError(await post(open.id), 422, 'VALIDATION_FAILED')['fields']).toHaveProperty('repeatOfCaseId');
       const otherDepartment = await createCase(await office.as('clerkB'), 'complaint');
-      expect(expectError(await post(otherDepartment.id), 422, 'VALIDATION_FAILED')['fields']).toHaveProperty('repeatOfCaseId');
+      expect(expectError(await post(otherDepartment.id), 422, 'VALIDATION_FAILED')['fields']).toHaveProperty(
+        'repeatOfCaseId',
+      );
     });
 
     it('a complaint received after this one cannot be the one it repeats', async () => {
@@ -217,7 +287,10 @@ describe('Legal rules on cases', () => {
     });
 
     it('an incident runs from incidentAt, or from receipt', async () => {
-      const explicit = await createCase(clerk, 'aggressive_client', { receivedAt: '2026-04-07T09:00:00+02:00', incidentAt: '2026-04-03T16:00:00+02:00' });
+      const explicit = await createCase(clerk, 'aggressive_client', {
+        receivedAt: '2026-04-07T09:00:00+02:00',
+        incidentAt: '2026-04-03T16:00:00+02:00',
+      });
       expect(explicit.deadlines.main?.due).toBe('2026-04-07');
       const implicit = await createCase(clerk, 'aggressive_client', { receivedAt: '2026-03-06T16:00:00+01:00' });
       expect(implicit.deadlines.main?.due).toBe('2026-03-09');
@@ -232,7 +305,11 @@ describe('Legal rules on cases', () => {
       expect(created.deadlines.main?.due).toBe('2026-11-12');
       const c = new CaseFlow(manager, created);
       const clientToldAt = toldAt();
-      const res = expectStatus(await c.extend({ newDue: '2026-12-15', reason: 'Potrzebna opinia innego wydziału.', clientToldAt }), 200, 201);
+      const res = expectStatus(
+        await c.extend({ newDue: '2026-12-15', reason: 'Potrzebna opinia innego wydziału.', clientToldAt }),
+        200,
+        201,
+      );
       const body = res.body as CaseResponse;
       expect(body.deadlines.main).toMatchObject({ due: '2026-12-15', dueAt: endOfDay('2026-12-15', 1) });
       expect(body.dueAt).toBe(endOfDay('2026-12-15', 1));
@@ -246,7 +323,11 @@ describe('Legal rules on cases', () => {
       expect(Date.parse(body.deadlines.extensions[0].clientToldAt)).toBe(Date.parse(clientToldAt));
       expect(body.overdue).toBe(false);
 
-      expectStatus(await c.extend({ newDue: '2026-12-22', reason: 'Opinia nadal w przygotowaniu.', clientToldAt: toldAt() }), 200, 201);
+      expectStatus(
+        await c.extend({ newDue: '2026-12-22', reason: 'Opinia nadal w przygotowaniu.', clientToldAt: toldAt() }),
+        200,
+        201,
+      );
       expect(c.current.deadlines.extensions.map((e) => [e.previousDue, e.newDue])).toEqual([
         ['2026-11-12', '2026-12-15'],
         ['2026-12-15', '2026-12-22'],
@@ -264,7 +345,13 @@ describe('Legal rules on cases', () => {
       expect(await fieldsOf({ newDue: '2026-11-01', reason: 'Opinia', clientToldAt: toldAt() })).toContain('newDue');
       expect(await fieldsOf({ newDue: '15.12.2026', reason: 'Opinia', clientToldAt: toldAt() })).toContain('newDue');
       // The client is told first, then the extension is recorded: not a promise to tell them tomorrow.
-      expect(await fieldsOf({ newDue: '2026-12-15', reason: 'Opinia', clientToldAt: new Date(Date.now() + 86_400_000).toISOString() })).toContain('clientToldAt');
+      expect(
+        await fieldsOf({
+          newDue: '2026-12-15',
+          reason: 'Opinia',
+          clientToldAt: new Date(Date.now() + 86_400_000).toISOString(),
+        }),
+      ).toContain('clientToldAt');
       expect((await c.refresh()).deadlines.extensions).toEqual([]);
     });
 

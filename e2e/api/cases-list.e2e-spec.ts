@@ -10,7 +10,15 @@ describe('Case list', () => {
   let office: Office;
   let clerk: ApiClient;
   let clerk2: ApiClient;
-  const created: { id: string; kind: string; receivedAt: string; dueAt: string | null; clientName: string | null; reference: string; assignee: string | null }[] = [];
+  const created: {
+    id: string;
+    kind: string;
+    receivedAt: string;
+    dueAt: string | null;
+    clientName: string | null;
+    reference: string;
+    assignee: string | null;
+  }[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -24,7 +32,15 @@ describe('Case list', () => {
       const day = String(1 + (i % 9) * 3).padStart(2, '0');
       const receivedAt = `2026-${String(1 + (i % 10)).padStart(2, '0')}-${day}T09:00:00Z`;
       const c = await createCase(i % 4 ? clerk : clerk2, kind, { receivedAt, client: { name: `Klient Listowy ${i}` } });
-      created.push({ id: c.id, kind, receivedAt: c.receivedAt, dueAt: c.dueAt, clientName: c.client.name, reference: c.reference, assignee: c.assignee?.id ?? null });
+      created.push({
+        id: c.id,
+        kind,
+        receivedAt: c.receivedAt,
+        dueAt: c.dueAt,
+        clientName: c.client.name,
+        reference: c.reference,
+        assignee: c.assignee?.id ?? null,
+      });
     }
   });
   afterAll(() => t.close());
@@ -68,10 +84,16 @@ describe('Case list', () => {
 
   it('filters by kind, assignee, text, due date and overdue', async () => {
     const ids = async (query: string) => (await allPages(query, 100)).map((i) => i.id).sort();
-    const expected = (pred: (c: (typeof created)[number]) => boolean) => created.filter(pred).map((c) => c.id).sort();
+    const expected = (pred: (c: (typeof created)[number]) => boolean) =>
+      created
+        .filter(pred)
+        .map((c) => c.id)
+        .sort();
 
     expect(await ids('kind=refusal')).toEqual(expected((c) => c.kind === 'refusal'));
-    expect(await ids(`assigneeId=${office.users.clerkA2.id}`)).toEqual(expected((c) => c.assignee === office.users.clerkA2.id));
+    expect(await ids(`assigneeId=${office.users.clerkA2.id}`)).toEqual(
+      expected((c) => c.assignee === office.users.clerkA2.id),
+    );
     expect(await ids('q=listowy%2012')).toEqual(expected((c) => c.clientName === 'Klient Listowy 12'));
     expect(await ids(`q=${encodeURIComponent(created[5].reference)}`)).toEqual([created[5].id]);
     const cutoff = '2026-06-15T00:00:00.000Z';
@@ -83,7 +105,10 @@ describe('Case list', () => {
   });
 
   it('search text is literal: % and _ are not wildcards', async () => {
-    const discount = await createCase(clerk, 'complaint', { subject: 'Rabat 50% dla seniora', client: { name: 'Klient Procentowy' } });
+    const discount = await createCase(clerk, 'complaint', {
+      subject: 'Rabat 50% dla seniora',
+      client: { name: 'Klient Procentowy' },
+    });
     const ids = async (q: string) => (await allPages(`q=${encodeURIComponent(q)}`, 100)).map((i) => i.id);
     expect(await ids('%')).toEqual([discount.id]);
     expect(await ids('50%')).toEqual([discount.id]);

@@ -25,17 +25,26 @@ describe('Follow-up promises', () => {
     expect(res.headers['etag']).toBe(`"${res.body.version}"`);
     return res.body as PromiseResponse;
   };
-  const patch = (p: PromiseResponse, body: Record<string, unknown>) => clerk.patch(`/api/promises/${p.id}`, body, ifMatch(p.version));
+  const patch = (p: PromiseResponse, body: Record<string, unknown>) =>
+    clerk.patch(`/api/promises/${p.id}`, body, ifMatch(p.version));
   const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const listIds = async (query: string) => (expectStatus(await clerk.get(`/api/promises?${query}`), 200).body as PromiseResponse[]).map((p) => p.id);
+  const listIds = async (query: string) =>
+    (expectStatus(await clerk.get(`/api/promises?${query}`), 200).body as PromiseResponse[]).map((p) => p.id);
 
   it('a phone call-back without a due time is due at the end of the next working day (17.3)', async () => {
     const before = defaultPromiseDue('phone', new Date()).toISOString();
     const p = await create({ description: 'Oddzwonię z odpowiedzią.', channel: 'phone' });
     const after = defaultPromiseDue('phone', new Date()).toISOString();
     expect([before, after]).toContain(p.dueAt);
-    expect(p).toMatchObject({ caseId: flow.id, caseReference: flow.current.reference, state: 'open', keptAt: null, rescheduleCount: 0, createdBy: { id: office.users.clerkA.id } });
+    expect(p).toMatchObject({
+      caseId: flow.id,
+      caseReference: flow.current.reference,
+      state: 'open',
+      keptAt: null,
+      rescheduleCount: 0,
+      createdBy: { id: office.users.clerkA.id },
+    });
   });
 
   it('kept on time', async () => {
@@ -53,11 +62,21 @@ describe('Follow-up promises', () => {
     const p = await create({ description: 'Oddzwonię po naradzie.', channel: 'phone', dueAt: inFuture(3_600_000) });
     const untold = expectError(await patch(p, { dueAt: inFuture(86_400_000) }), 422, 'VALIDATION_FAILED');
     expect(untold['fields']).toHaveProperty('clientToldAt');
-    const earlier = expectError(await patch(p, { dueAt: inFuture(60_000), clientToldAt: new Date().toISOString() }), 422, 'VALIDATION_FAILED');
+    const earlier = expectError(
+      await patch(p, { dueAt: inFuture(60_000), clientToldAt: new Date().toISOString() }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(earlier['fields']).toHaveProperty('dueAt');
     const toldAt = new Date(Date.now() - 1000).toISOString();
-    const moved = expectStatus(await patch(p, { dueAt: inFuture(86_400_000), clientToldAt: toldAt }), 200).body as PromiseResponse;
-    expect(moved).toMatchObject({ state: 'open', rescheduleCount: 1, brokenBeforeReschedule: false, version: p.version + 1 });
+    const moved = expectStatus(await patch(p, { dueAt: inFuture(86_400_000), clientToldAt: toldAt }), 200)
+      .body as PromiseResponse;
+    expect(moved).toMatchObject({
+      state: 'open',
+      rescheduleCount: 1,
+      brokenBeforeReschedule: false,
+      version: p.version + 1,
+    });
     expect(Date.parse(moved.lastClientToldAt!)).toBe(Date.parse(toldAt));
   });
 
@@ -74,31 +93,54 @@ describe('Follow-up promises', () => {
     const keptLate = expectStatus(await patch(late, { kept: true }), 200).body as PromiseResponse;
     expect(keptLate.state).toBe('kept_late');
 
-    const again = expectStatus(await patch(rescheduled, { dueAt: inFuture(86_400_000), clientToldAt: new Date().toISOString() }), 200).body as PromiseResponse;
+    const again = expectStatus(
+      await patch(rescheduled, { dueAt: inFuture(86_400_000), clientToldAt: new Date().toISOString() }),
+      200,
+    ).body as PromiseResponse;
     expect(again).toMatchObject({ state: 'open', brokenBeforeReschedule: true, rescheduleCount: 1 });
   });
 
   it('a promise edit needs a current If-Match', async () => {
     const p = await create({ description: 'Zadzwonię jutro.', channel: 'phone' });
     expectError(await clerk.patch(`/api/promises/${p.id}`, { description: 'x' }), 428, 'PRECONDITION_REQUIRED');
-    expectError(await clerk.patch(`/api/promises/${p.id}`, { description: 'x' }, ifMatch(p.version + 1)), 412, 'STALE_VERSION');
+    expectError(
+      await clerk.patch(`/api/promises/${p.id}`, { description: 'x' }, ifMatch(p.version + 1)),
+      412,
+      'STALE_VERSION',
+    );
   });
 
   it('promises on a closed case are refused', async () => {
     const closed = await CaseFlow.create(clerk, 'complaint');
     expectStatus(await closed.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana.' }), 200);
     expectStatus(await closed.close(), 200);
-    expectStatus(await clerk.post(`${closed.path}/promises`, { description: 'Oddzwonię.', channel: 'phone' }), 409, 422);
+    expectStatus(
+      await clerk.post(`${closed.path}/promises`, { description: 'Oddzwonię.', channel: 'phone' }),
+      409,
+      422,
+    );
   });
 
   it("a case transferred to another department takes its promises out of the clerk's list (standard 12)", async () => {
     const moving = await CaseFlow.create(clerk, 'complaint');
-    const p = expectStatus(await clerk.post(`${moving.path}/promises`, { description: 'Oddzwonię jutro.', channel: 'phone' }), 201).body as PromiseResponse;
+    const p = expectStatus(
+      await clerk.post(`${moving.path}/promises`, { description: 'Oddzwonię jutro.', channel: 'phone' }),
+      201,
+    ).body as PromiseResponse;
     expect(await listIds('scope=mine&state=open')).toContain(p.id);
-    expectStatus(await moving.transfer({ departmentId: office.departments.b.id, assigneeId: null, note: 'Sprawa należy do wydziału B.' }), 200);
+    expectStatus(
+      await moving.transfer({
+        departmentId: office.departments.b.id,
+        assigneeId: null,
+        note: 'Sprawa należy do wydziału B.',
+      }),
+      200,
+    );
     expect(await listIds('scope=mine&state=open')).not.toContain(p.id);
     const clerkB = await office.as('clerkB');
-    const inB = (expectStatus(await clerkB.get('/api/promises?scope=department&state=open'), 200).body as PromiseResponse[]).map((x) => x.id);
+    const inB = (
+      expectStatus(await clerkB.get('/api/promises?scope=department&state=open'), 200).body as PromiseResponse[]
+    ).map((x) => x.id);
     expect(inB).toContain(p.id);
   });
 });

@@ -42,7 +42,11 @@ describe('SQL statements per request', () => {
   });
 
   /** Runs one request alone and returns it with the statements it caused. */
-  async function measure(request: string, send: () => Promise<Response>, budget: number | null = BUDGET): Promise<Response> {
+  async function measure(
+    request: string,
+    send: () => Promise<Response>,
+    budget: number | null = BUDGET,
+  ): Promise<Response> {
     // Let anything left over from the previous request settle first.
     await new Promise((r) => setTimeout(r, 20));
     seen.length = 0;
@@ -58,7 +62,9 @@ describe('SQL statements per request', () => {
     rows.push({ request, statements: statements.length, budget: budget ?? '-' });
     if (res.status >= 400) throw new Error(`${request} failed: ${res.status} ${res.text}`);
     if (budget !== null && statements.length > budget) {
-      throw new Error(`${request} ran ${statements.length} statements (budget ${budget}):\n${statements.map((s, i) => `${i + 1}. ${s}`).join('\n')}`);
+      throw new Error(
+        `${request} ran ${statements.length} statements (budget ${budget}):\n${statements.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
+      );
     }
     return res;
   }
@@ -68,7 +74,8 @@ describe('SQL statements per request', () => {
 
   beforeAll(async () => {
     // Enough cases for several pages, and one of each kind of object to touch.
-    for (let i = 0; i < 30; i++) await clerk.post('/api/cases', caseRequest(i % 3 ? 'complaint' : 'refusal', { subject: `Budżet SQL ${i}` }));
+    for (let i = 0; i < 30; i++)
+      await clerk.post('/api/cases', caseRequest(i % 3 ? 'complaint' : 'refusal', { subject: `Budżet SQL ${i}` }));
     flow = await CaseFlow.create(clerk, 'complaint');
     promise = await flow.promise();
     // Warm up every route once, so connection set-up and first-use caches are not counted.
@@ -88,9 +95,13 @@ describe('SQL statements per request', () => {
     const query = 'kind=complaint&status=open&q=bud%C5%BCet&sort=-received&limit=5';
     const first = expectStatus(await clerk.get(`/api/cases?${query}`), 200);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const res = await measure('GET /cases (cursor + filters)', () => clerk.get(`/api/cases?${query}&cursor=${encodeURIComponent(first.body.nextCursor)}`));
+    const res = await measure('GET /cases (cursor + filters)', () =>
+      clerk.get(`/api/cases?${query}&cursor=${encodeURIComponent(first.body.nextCursor)}`),
+    );
     expect(res.body.items).toHaveLength(5);
-    await measure('GET /cases (deadline sort, overdue, dueBefore)', () => clerk.get('/api/cases?sort=deadline&overdue=false&dueBefore=2027-12-31T00:00:00Z&limit=25'));
+    await measure('GET /cases (deadline sort, overdue, dueBefore)', () =>
+      clerk.get('/api/cases?sort=deadline&overdue=false&dueBefore=2027-12-31T00:00:00Z&limit=25'),
+    );
   });
 
   it('GET /api/cases/:id', async () => {
@@ -99,20 +110,28 @@ describe('SQL statements per request', () => {
 
   it('POST /api/cases', async () => {
     await measure('POST /cases', () => clerk.post('/api/cases', caseRequest('complaint')));
-    await measure('POST /cases (Idempotency-Key)', () => clerk.post('/api/cases', caseRequest('office_error'), { 'Idempotency-Key': `budget-${Date.now()}` }));
+    await measure('POST /cases (Idempotency-Key)', () =>
+      clerk.post('/api/cases', caseRequest('office_error'), { 'Idempotency-Key': `budget-${Date.now()}` }),
+    );
   });
 
   it('POST /api/cases/:id/steps/:stepId', async () => {
-    const res = await measure('POST /cases/:id/steps/listen', () => clerk.post(`${flow.path}/steps/listen`, { account: 'Relacja klienta.' }, ifMatch(flow.version)));
+    const res = await measure('POST /cases/:id/steps/listen', () =>
+      clerk.post(`${flow.path}/steps/listen`, { account: 'Relacja klienta.' }, ifMatch(flow.version)),
+    );
     flow.current = res.body as CaseResponse;
   });
 
   it('POST /api/cases/:id/promises', async () => {
-    await measure('POST /cases/:id/promises', () => clerk.post(`${flow.path}/promises`, { description: 'Oddzwonię jutro.', channel: 'phone' }));
+    await measure('POST /cases/:id/promises', () =>
+      clerk.post(`${flow.path}/promises`, { description: 'Oddzwonię jutro.', channel: 'phone' }),
+    );
   });
 
   it('PATCH /api/promises/:id', async () => {
-    await measure('PATCH /promises/:id', () => clerk.patch(`/api/promises/${promise.id}`, { kept: true }, ifMatch(promise.version)));
+    await measure('PATCH /promises/:id', () =>
+      clerk.patch(`/api/promises/${promise.id}`, { kept: true }, ifMatch(promise.version)),
+    );
   });
 
   it('GET /api/promises', async () => {
@@ -122,7 +141,11 @@ describe('SQL statements per request', () => {
 
   it('other routes, for the record (no budget asserted)', async () => {
     const fresh = await CaseFlow.create(clerk, 'complaint');
-    await measure('PATCH /cases/:id', () => clerk.patch(fresh.path, { subject: 'Nowy temat' }, ifMatch(fresh.version)), null);
+    await measure(
+      'PATCH /cases/:id',
+      () => clerk.patch(fresh.path, { subject: 'Nowy temat' }, ifMatch(fresh.version)),
+      null,
+    );
     await measure('GET /cases/:id/history', () => clerk.get(`${fresh.path}/history`), null);
     await measure('GET /cases/:id/promises', () => clerk.get(`${flow.path}/promises`), null);
     await measure('GET /workflows', () => clerk.get('/api/workflows'), null);

@@ -41,7 +41,10 @@ describe('Case workflows', () => {
 
     await c.steps('listen');
     expectStatus(await c.skip('quiet_place', 'Klient rozmawiał przez telefon.'), 200);
-    expect(c.current.steps['quiet_place']).toMatchObject({ status: 'skipped', reason: 'Klient rozmawiał przez telefon.' });
+    expect(c.current.steps['quiet_place']).toMatchObject({
+      status: 'skipped',
+      reason: 'Klient rozmawiał przez telefon.',
+    });
     await c.steps('restate', 'regret', 'cause', 'propose');
     expect(c.current.rootCause).toBe('waiting_time');
 
@@ -70,7 +73,9 @@ describe('Case workflows', () => {
 
   it('office error: whole workflow, with the fix loop and a skipped step', async () => {
     const c = await CaseFlow.create(clerk, 'office_error');
-    expect(c.current.reference).toBe(`${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.office_error.jrwa}.1.2026`);
+    expect(c.current.reference).toBe(
+      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.office_error.jrwa}.1.2026`,
+    );
     await c.steps('record', 'inform', 'apologise', 'consequences');
     expect(c.current.informHours).toEqual(expect.any(Number));
     expectStatus(await c.skip('doubts', 'Klient nie miał pytań.'), 200);
@@ -83,7 +88,11 @@ describe('Case workflows', () => {
     await c.steps('fix', 'accepted');
 
     expectError(await c.step('next_steps'), 409);
-    await c.promise({ description: 'Potwierdzenie zwrotu e-mailem.', channel: 'email', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    await c.promise({
+      description: 'Potwierdzenie zwrotu e-mailem.',
+      channel: 'email',
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     await c.steps('next_steps', 'close');
     const closed = expectStatus(await c.close(), 200);
     expect(closed.body.status).toBe('closed');
@@ -95,18 +104,27 @@ describe('Case workflows', () => {
     await c.steps('decision', 'deliver', 'justify');
     expectStatus(await c.skip('emotions', 'Klient przyjął decyzję spokojnie.'), 200);
     await c.steps('alternative', 'farewell');
-    expect(c.current.steps['alternative']).toMatchObject({ status: 'completed', data: { alternative: 'Wniosek dla sąsiedniej działki.' } });
+    expect(c.current.steps['alternative']).toMatchObject({
+      status: 'completed',
+      data: { alternative: 'Wniosek dla sąsiedniej działki.' },
+    });
     expect(expectStatus(await c.close(), 200).body.status).toBe('closed');
   });
 
   it('aggressive client: whole workflow, with the protest rule and the promise-backed resolution', async () => {
     const c = await CaseFlow.create(clerk, 'aggressive_client');
-    expect(c.current.reference).toBe(`${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}.1.2026`);
+    expect(c.current.reference).toBe(
+      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}.1.2026`,
+    );
     await c.steps('listen', 'quiet_place', 'restate');
 
     // A vulgar insult needs the standard's protest, with its time.
     const at = new Date(Date.now() - 3_600_000).toISOString();
-    const noProtest = expectError(await c.step('conduct', { events: [{ kind: 'vulgar_insult', at }] }), 422, 'VALIDATION_FAILED');
+    const noProtest = expectError(
+      await c.step('conduct', { events: [{ kind: 'vulgar_insult', at }] }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(noProtest['fields']).toHaveProperty('protestGivenAt');
     expectStatus(await c.step('conduct', { events: [{ kind: 'vulgar_insult', at }], protestGivenAt: at }), 200);
 
@@ -134,7 +152,11 @@ describe('Case workflows', () => {
     const empty = expectError(await c.step('listen', {}), 422, 'VALIDATION_FAILED');
     expect(Object.keys(empty['fields'] as object)).toEqual(['account']);
     await c.steps('listen');
-    const wrong = expectError(await c.step('restate', { restatement: 42, clientConfirmed: 'tak', extra: 1 }), 422, 'VALIDATION_FAILED');
+    const wrong = expectError(
+      await c.step('restate', { restatement: 42, clientConfirmed: 'tak', extra: 1 }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(Object.keys(wrong['fields'] as object).sort()).toEqual(['clientConfirmed', 'extra', 'restatement']);
     await c.steps('restate');
     const sorry = expectError(await c.step('regret', { confirmed: false }), 422, 'VALIDATION_FAILED');
@@ -176,7 +198,10 @@ describe('Case workflows', () => {
 
   it('a closed case takes no more changes of any kind', async () => {
     const c = await CaseFlow.create(clerk, 'complaint');
-    expectStatus(await c.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana przez skarżącego.' }), 200);
+    expectStatus(
+      await c.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana przez skarżącego.' }),
+      200,
+    );
     expectStatus(await c.close(), 200);
     const m = c.as(manager);
     const refusals = [
@@ -192,7 +217,11 @@ describe('Case workflows', () => {
     // The API answers an edit of a closed case with 422 (no field named) rather than 409; either keeps it closed.
     expectStatus(await c.update({ subject: 'Po zamknięciu' }), 409, 422);
     const after = await c.refresh();
-    expect(after).toMatchObject({ status: 'closed', outcome: 'left_without_consideration', department: { id: office.departments.a.id } });
+    expect(after).toMatchObject({
+      status: 'closed',
+      outcome: 'left_without_consideration',
+      department: { id: office.departments.a.id },
+    });
     expect(after.deadlines.extensions).toEqual([]);
   });
 

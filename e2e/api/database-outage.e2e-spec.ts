@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from './support/test-app';
 import { findPostgresBinaries, ThrowawayPostgres } from './support/throwaway-postgres';
 
 const bin = findPostgresBinaries();
-const missing = 'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN): database outage test skipped';
+const missing =
+  'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN): database outage test skipped';
 if (!bin) {
   if (process.env['CI'] === 'true') throw new Error(missing);
   console.warn(missing);

@@ -24,7 +24,9 @@ const config: Config = {
     ],
   },
   // NestJS 12 and a few of its dependencies ship only ES modules; Jest runs CommonJS here.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+  ],
   moduleNameMapper: {
     '^@pu/workflow$': '<rootDir>/libs/workflow/src/index.ts',
     '^@pu/contracts$': '<rootDir>/libs/contracts/src/index.ts',

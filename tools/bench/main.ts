@@ -320,7 +320,9 @@ const deepPageNumber = (url: string, depth: number) => (url.includes('cursor=') 
 
 /** The statements of a list request that touch `cases` (the session check and its touch are left out). */
 function listStatements(captured: CapturedStatement[]): Statement[] {
-  return captured.filter((s) => /\bcases\b/i.test(s.text)).map((s) => ({ text: s.text, values: s.values, name: s.name }));
+  return captured
+    .filter((s) => /\bcases\b/i.test(s.text))
+    .map((s) => ({ text: s.text, values: s.values, name: s.name }));
 }
 
 function printCapture(what: string, captured: CapturedStatement[]): void {

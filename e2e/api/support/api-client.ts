@@ -18,7 +18,9 @@ export class ApiClient {
   private async csrfToken(): Promise<string> {
     if (this.csrf) return this.csrf;
     const res = await this.agent.get('/api/health');
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith(`${CSRF_COOKIE}=`));
     if (!cookie) throw new Error('No CSRF cookie issued');
     this.csrf = cookie.split(';')[0].slice(CSRF_COOKIE.length + 1);
     return this.csrf;
@@ -41,7 +43,11 @@ export class ApiClient {
 
   async patch(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const token = await this.csrfToken();
-    return this.agent.patch(path).set(CSRF_HEADER, token).set(headers).send(body as object);
+    return this.agent
+      .patch(path)
+      .set(CSRF_HEADER, token)
+      .set(headers)
+      .send(body as object);
   }
 
   async delete(path: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -23,7 +23,8 @@ export const CLIENT = {
 
 let counter = 0;
 /** A subject unique within the run, so searches and counts find exactly this test's cases. */
-export const uniqueSubject = (label = 'Sprawa'): string => `${label} ${Date.now().toString(36)}-${++counter}-${randomUUID().slice(0, 6)}`;
+export const uniqueSubject = (label = 'Sprawa'): string =>
+  `${label} ${Date.now().toString(36)}-${++counter}-${randomUUID().slice(0, 6)}`;
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
@@ -81,7 +82,10 @@ const STEP_DATA: Record<CaseKindName, Record<string, () => Record<string, unknow
     close: () => ({ fixCompletedAt: new Date().toISOString(), preventiveAction: 'Kontrola krzyżowa naliczeń.' }),
   },
   refusal: {
-    decision: () => ({ decisionReference: 'GK.6733.4.2026', scope: 'Odmowa ustalenia lokalizacji inwestycji celu publicznego.' }),
+    decision: () => ({
+      decisionReference: 'GK.6733.4.2026',
+      scope: 'Odmowa ustalenia lokalizacji inwestycji celu publicznego.',
+    }),
     deliver: () => ({ deliveredAt: hoursAgo(1), channel: 'in_person' }),
     justify: () => ({ facts: 'Teren objęty ochroną konserwatorską.', legalBasis: 'art. 56 ustawy o planowaniu' }),
     emotions: () => ({ clientReaction: 'Klient rozczarowany, spokojny.' }),
@@ -99,7 +103,12 @@ const STEP_DATA: Record<CaseKindName, Record<string, () => Record<string, unknow
       ],
     }),
     legal_basis: () => ({ legalBasis: 'art. 217 § 3 KPA – 7 dni na wydanie zaświadczenia' }),
-    resolve: () => ({ proposal: 'Wydanie jutro rano.', satisfaction: 'partly', expectation: 'Dziś do 15:00', steps: 'Telefon jutro o 8:00.' }),
+    resolve: () => ({
+      proposal: 'Wydanie jutro rano.',
+      satisfaction: 'partly',
+      expectation: 'Dziś do 15:00',
+      steps: 'Telefon jutro o 8:00.',
+    }),
     close: () => ({ handled: true, severity: 'medium', securityCalled: false, policeCalled: false }),
   },
 };
@@ -125,7 +134,11 @@ export function expectError(res: Response, status: number, code?: string): Recor
   return res.body as Record<string, unknown>;
 }
 
-export async function createCase(client: ApiClient, kind: CaseKindName, over: Partial<CreateCaseRequest> = {}): Promise<CaseResponse> {
+export async function createCase(
+  client: ApiClient,
+  kind: CaseKindName,
+  over: Partial<CreateCaseRequest> = {},
+): Promise<CaseResponse> {
   const res = expectStatus(await client.post('/api/cases', caseRequest(kind, over)), 201);
   return res.body as CaseResponse;
 }
@@ -165,7 +178,8 @@ export class CaseFlow {
 
   private track(res: Response): Response {
     const body = res.body as Partial<CaseResponse> | undefined;
-    if (res.status < 300 && body?.id === this.id && typeof body.version === 'number') this.current = body as CaseResponse;
+    if (res.status < 300 && body?.id === this.id && typeof body.version === 'number')
+      this.current = body as CaseResponse;
     return res;
   }
 
@@ -198,7 +212,9 @@ export class CaseFlow {
   }
 
   async close(note?: string): Promise<Response> {
-    return this.track(await this.client.post(`${this.path}/close`, note === undefined ? {} : { note }, ifMatch(this.version)));
+    return this.track(
+      await this.client.post(`${this.path}/close`, note === undefined ? {} : { note }, ifMatch(this.version)),
+    );
   }
 
   async transfer(body: { departmentId?: string; assigneeId?: string | null; note: string }): Promise<Response> {
@@ -210,7 +226,9 @@ export class CaseFlow {
   }
 
   /** Logs a follow-up promise, then re-reads the case (the promise count, and maybe the version, changed). */
-  async promise(body: Record<string, unknown> = { description: 'Oddzwonię z informacją o postępie.', channel: 'phone' }): Promise<PromiseResponse> {
+  async promise(
+    body: Record<string, unknown> = { description: 'Oddzwonię z informacją o postępie.', channel: 'phone' },
+  ): Promise<PromiseResponse> {
     const res = expectStatus(await this.client.post(`${this.path}/promises`, body), 201);
     await this.refresh();
     return res.body as PromiseResponse;

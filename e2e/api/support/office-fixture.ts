@@ -51,7 +51,11 @@ export async function createOffice(app: INestApplication): Promise<Office> {
     const username = `${key.toLowerCase()}-${tag}`;
     const saved = await db
       .getRepository(UserEntity)
-      .save(db.getRepository(UserEntity).create({ username, displayName: `${key} ${tag}`, role, departmentId: dep.id, passwordHash }));
+      .save(
+        db
+          .getRepository(UserEntity)
+          .create({ username, displayName: `${key} ${tag}`, role, departmentId: dep.id, passwordHash }),
+      );
     users[key] = { id: saved.id, username, role, departmentId: dep.id };
   }
   return { departments: { a, b }, users, as: (user) => signedIn(app, users[user].username, TEST_PASSWORD) };

@@ -22,7 +22,17 @@ export class AuditService {
     const values: unknown[] = [];
     const rows = records.map((r, i) => {
       const o = i * 9;
-      values.push(actor?.userId ?? null, actor?.name ?? null, r.entityType, r.entityId, r.caseId ?? null, r.action, json(r.before), json(r.after), actor?.requestId ?? null);
+      values.push(
+        actor?.userId ?? null,
+        actor?.name ?? null,
+        r.entityType,
+        r.entityId,
+        r.caseId ?? null,
+        r.action,
+        json(r.before),
+        json(r.after),
+        actor?.requestId ?? null,
+      );
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8}::jsonb, $${o + 9})`;
     });
     await manager.query(

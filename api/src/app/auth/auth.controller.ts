@@ -29,7 +29,11 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the HttpOnly session cookie' })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeResponse> {
     const previousToken = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     const { token, user } = await this.auth.signIn(dto.username, dto.password, {
       ip: req.ip ?? null,

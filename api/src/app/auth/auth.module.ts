@@ -10,7 +10,13 @@ import { SessionsService } from './sessions.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, PasswordHasher, SessionsService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    PasswordHasher,
+    SessionsService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
   exports: [PasswordHasher, SessionsService],
 })
 export class AuthModule {}

@@ -29,7 +29,10 @@ export class AuthService {
     client: { ip: string | null; userAgent: string | null; previousToken?: string },
   ): Promise<{ token: string; user: SessionUser }> {
     const name = username.trim().toLowerCase();
-    const keys: ThrottleKey[] = [{ kind: 'user', value: name }, ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : [])];
+    const keys: ThrottleKey[] = [
+      { kind: 'user', value: name },
+      ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : []),
+    ];
     await this.throttle.assertNotLocked(keys);
     const user = await this.db
       .getRepository(UserEntity)

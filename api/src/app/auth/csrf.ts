@@ -24,7 +24,12 @@ export function assertCsrf(req: Request): void {
   if (SAFE_METHODS.has(req.method)) return;
   const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE];
   const header = req.get(CSRF_HEADER);
-  if (!cookie || !header || cookie.length !== header.length || !timingSafeEqual(Buffer.from(cookie), Buffer.from(header))) {
+  if (
+    !cookie ||
+    !header ||
+    cookie.length !== header.length ||
+    !timingSafeEqual(Buffer.from(cookie), Buffer.from(header))
+  ) {
     throw new DomainError(
       'CSRF_TOKEN_INVALID',
       `Brak lub nieprawidłowy token ochrony CSRF: odśwież stronę i spróbuj ponownie (nagłówek ${CSRF_HEADER} musi powtarzać ciasteczko ${CSRF_COOKIE}).`,

@@ -16,11 +16,15 @@ export class LoginThrottleService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async assertNotLocked(keys: ThrottleKey[]): Promise<void> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM login_throttle WHERE key = ANY($1) AND locked_until > now() LIMIT 1`, [
-      keys.map(this.keyOf),
-    ]);
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM login_throttle WHERE key = ANY($1) AND locked_until > now() LIMIT 1`,
+      [keys.map(this.keyOf)],
+    );
     if (rows.length > 0) {
-      throw new DomainError('TOO_MANY_ATTEMPTS', 'Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut albo poproś administratora o pomoc.');
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        'Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut albo poproś administratora o pomoc.',
+      );
     }
   }
 

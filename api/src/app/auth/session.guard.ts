@@ -20,13 +20,17 @@ export class SessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
     assertCsrf(request);
     if ('public' in rule) return true;
     const token = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.');
+    if (!user)
+      throw new DomainError('UNAUTHENTICATED', 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.');
     request.user = user;
     if (!rule.roles.includes(user.role)) throw new DomainError('FORBIDDEN', 'Nie masz uprawnień do tej operacji.');
     return true;

@@ -43,7 +43,11 @@ export class SessionsService {
   }
 
   /** 256 random bits, returned once for the cookie; the database keeps only its keyed hash. */
-  async create(userId: string, ip: string | null, userAgent: string | null): Promise<{ token: string; expiresAt: Date }> {
+  async create(
+    userId: string,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.absoluteMs);
@@ -85,7 +89,9 @@ export class SessionsService {
   }
 
   async revokeToken(token: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [this.hash(token)]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      this.hash(token),
+    ]);
   }
 
   async revokeAllOfUser(userId: string, manager = this.db.manager): Promise<void> {

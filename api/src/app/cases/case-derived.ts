@@ -13,7 +13,11 @@ const dateOf = (p: CaseProgress, step: string, field: string): Date | null => {
  * Columns that follow from the steps: kept on the row so lists, filters and reports need no JSON digging.
  * Recomputed after every step change, so reopening a step undoes its effects too.
  */
-export function derivedColumns(row: CaseRow, progress: CaseProgress, officeErrorInformWorkingDays: number): Record<string, unknown> {
+export function derivedColumns(
+  row: CaseRow,
+  progress: CaseProgress,
+  officeErrorInformWorkingDays: number,
+): Record<string, unknown> {
   const set: Record<string, unknown> = { progress, current_step: currentStep(progress) };
   if (row.kind === 'complaint') {
     const cause = dataOf(progress, 'cause', 'rootCause');
@@ -24,7 +28,8 @@ export function derivedColumns(row: CaseRow, progress: CaseProgress, officeError
     eventAt = dateOf(progress, 'record', 'discoveredAt') ?? eventAt;
     set['event_at'] = eventAt;
     const informedAt = dateOf(progress, 'inform', 'informedAt');
-    set['inform_hours'] = informedAt && eventAt ? Math.max(0, Math.round(hoursBetween(eventAt, informedAt) * 100) / 100) : null;
+    set['inform_hours'] =
+      informedAt && eventAt ? Math.max(0, Math.round(hoursBetween(eventAt, informedAt) * 100) / 100) : null;
   }
   const deadlines = computeDeadlines(
     {

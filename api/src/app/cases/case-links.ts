@@ -43,31 +43,47 @@ export class CaseLinks {
               (SELECT row_to_json(c) FROM (SELECT kind, outcome, received_at, ${visible} AS visible FROM cases WHERE id = $2) c) AS repeat_of,
               (SELECT row_to_json(c) FROM (SELECT kind, ${visible} AS visible FROM cases WHERE id = $3) c) AS follows,
               (SELECT active FROM departments WHERE id = $6) AS department_active`,
-      [assigneeId ?? null, repeatOfCaseId ?? null, followsCaseId ?? null, user.department.id, user.id, targetDepartmentId ?? null, user.role === 'quality'],
+      [
+        assigneeId ?? null,
+        repeatOfCaseId ?? null,
+        followsCaseId ?? null,
+        user.department.id,
+        user.id,
+        targetDepartmentId ?? null,
+        user.role === 'quality',
+      ],
     );
     const facts = rows[0];
     const fields: Record<string, string[]> = {};
-    if (targetDepartmentId && facts.department_active !== true) fields['departmentId'] = ['Wybierz istniejący, aktywny wydział.'];
+    if (targetDepartmentId && facts.department_active !== true)
+      fields['departmentId'] = ['Wybierz istniejący, aktywny wydział.'];
     if (assigneeId) {
       const a = facts.assignee;
-      if (!a || a.disabled || !['clerk', 'manager'].includes(a.role)) fields['assigneeId'] = ['Wybierz aktywnego urzędnika lub kierownika.'];
-      else if (links.departmentId && a.department_id !== links.departmentId) fields['assigneeId'] = ['Ta osoba nie pracuje w wydziale prowadzącym sprawę.'];
+      if (!a || a.disabled || !['clerk', 'manager'].includes(a.role))
+        fields['assigneeId'] = ['Wybierz aktywnego urzędnika lub kierownika.'];
+      else if (links.departmentId && a.department_id !== links.departmentId)
+        fields['assigneeId'] = ['Ta osoba nie pracuje w wydziale prowadzącym sprawę.'];
     }
     if (repeatOfCaseId) {
       const r = facts.repeat_of;
       if (links.kind !== 'complaint') fields['repeatOfCaseId'] = ['Ponowić można tylko skargę.'];
-      else if (!r || !r.visible || repeatOfCaseId === links.selfId) fields['repeatOfCaseId'] = ['Nie znaleziono pierwotnej skargi.'];
+      else if (!r || !r.visible || repeatOfCaseId === links.selfId)
+        fields['repeatOfCaseId'] = ['Nie znaleziono pierwotnej skargi.'];
       else if (r.kind !== 'complaint') fields['repeatOfCaseId'] = ['Wskazana sprawa nie jest skargą.'];
       else if (links.receivedAt && new Date(r.received_at).getTime() >= links.receivedAt.getTime()) {
         fields['repeatOfCaseId'] = ['Pierwotna skarga musi wpłynąć wcześniej niż ta, która ją ponawia.'];
       } else if (!['unjustified', 'position_maintained'].includes(r.outcome ?? '')) {
-        fields['repeatOfCaseId'] = ['Pierwotna skarga nie została uznana za bezzasadną (art. 239 KPA dotyczy skarg bezzasadnych).'];
+        fields['repeatOfCaseId'] = [
+          'Pierwotna skarga nie została uznana za bezzasadną (art. 239 KPA dotyczy skarg bezzasadnych).',
+        ];
       }
     }
     if (followsCaseId) {
       const f = facts.follows;
-      if (!f || !f.visible || followsCaseId === links.selfId) fields['followsCaseId'] = ['Nie znaleziono sprawy decyzji odmownej.'];
-      else if (f.kind !== 'refusal') fields['followsCaseId'] = ['Odwołanie lub skarga może następować tylko po decyzji odmownej.'];
+      if (!f || !f.visible || followsCaseId === links.selfId)
+        fields['followsCaseId'] = ['Nie znaleziono sprawy decyzji odmownej.'];
+      else if (f.kind !== 'refusal')
+        fields['followsCaseId'] = ['Odwołanie lub skarga może następować tylko po decyzji odmownej.'];
     }
     if (Object.keys(fields).length) throw validationFailed(fields);
   }

@@ -11,7 +11,10 @@ const LIST_COLUMNS = `c.id, c.kind, c.reference, c.subject, c.channel, c.receive
 /** Only the UNION of two scopes needs the sort columns themselves, for its outer ORDER BY. */
 const UNION_SORT_COLUMNS = `c.due_sort, c.received_at AS received_sort`;
 
-const SORTS: Record<CaseSort, { column: 'due_sort' | 'received_at'; outer: 'due_sort' | 'received_sort'; desc: boolean }> = {
+const SORTS: Record<
+  CaseSort,
+  { column: 'due_sort' | 'received_at'; outer: 'due_sort' | 'received_sort'; desc: boolean }
+> = {
   deadline: { column: 'due_sort', outer: 'due_sort', desc: false },
   '-deadline': { column: 'due_sort', outer: 'due_sort', desc: true },
   received: { column: 'received_at', outer: 'received_sort', desc: false },
@@ -20,8 +23,24 @@ const SORTS: Record<CaseSort, { column: 'due_sort' | 'received_at'; outer: 'due_
 
 type ListRow = Pick<
   CaseRow,
-  | 'id' | 'kind' | 'reference' | 'subject' | 'channel' | 'received_at' | 'client_name' | 'client_accommodation' | 'department_id'
-  | 'department_symbol' | 'department_name' | 'assignee_id' | 'assignee_name' | 'current_step' | 'status' | 'due_at' | 'outcome' | 'version'
+  | 'id'
+  | 'kind'
+  | 'reference'
+  | 'subject'
+  | 'channel'
+  | 'received_at'
+  | 'client_name'
+  | 'client_accommodation'
+  | 'department_id'
+  | 'department_symbol'
+  | 'department_name'
+  | 'assignee_id'
+  | 'assignee_name'
+  | 'current_step'
+  | 'status'
+  | 'due_at'
+  | 'outcome'
+  | 'version'
 > & { sort_key: string };
 
 class Params {
@@ -35,13 +54,20 @@ class Params {
 function decodeCursor(cursor: string): [string, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/.test(String(parsed[1]))) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((v) => typeof v === 'string') &&
+      /^[0-9a-f-]{36}$/.test(String(parsed[1]))
+    ) {
       return parsed as [string, string];
     }
   } catch {
     // fall through
   }
-  throw new DomainError('VALIDATION_FAILED', 'Nieprawidłowy kursor strony: zacznij od pierwszej strony.', { cursor: ['Nieprawidłowy kursor.'] });
+  throw new DomainError('VALIDATION_FAILED', 'Nieprawidłowy kursor strony: zacznij od pierwszej strony.', {
+    cursor: ['Nieprawidłowy kursor.'],
+  });
 }
 
 const encodeCursor = (row: ListRow) => Buffer.from(JSON.stringify([row.sort_key, row.id])).toString('base64url');
@@ -52,7 +78,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
  * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
  * ordered index scans merged by a UNION ALL, each stopping after one page.
  */
-export function buildCaseListQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[]; limit: number } {
+export function buildCaseListQuery(
+  user: SessionUser,
+  q: CaseListQueryDto,
+): { sql: string; params: unknown[]; limit: number } {
   const p = new Params();
   const sort = SORTS[q.sort ?? 'deadline'];
   const limit = q.limit ?? 25;
@@ -96,7 +125,10 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   if (q.assigneeId === user.id) return [and(assignee, dept)];
   const own = p.add(user.department.id);
   const me = p.add(user.id);
-  return [and(`c.department_id = ${own}`, dept, assignee), and(`c.assignee_id = ${me}`, `c.department_id <> ${own}`, dept, assignee)];
+  return [
+    and(`c.department_id = ${own}`, dept, assignee),
+    and(`c.assignee_id = ${me}`, `c.department_id <> ${own}`, dept, assignee),
+  ];
 }
 
 export function toCasePage(rows: ListRow[], limit: number): CasePage {

@@ -10,14 +10,34 @@ import { caseAccessCondition } from './case-access';
 import { CASE_COLUMNS, CASE_JOINS, type CaseRow } from './case-row';
 
 export const caseNotFound = () => notFound('Nie znaleziono sprawy albo nie masz do niej dostępu.');
-export const caseClosed = () => new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można jej już zmieniać.');
+export const caseClosed = () =>
+  new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można jej już zmieniać.');
 
 /** Columns a change may set; anything else is a programming error, never user input. */
 type CaseColumn =
-  | 'subject' | 'description' | 'channel' | 'client_name' | 'client_address' | 'client_phone' | 'client_email'
-  | 'client_accommodation' | 'client_is_councillor' | 'department_id' | 'assignee_id' | 'status' | 'current_step'
-  | 'progress' | 'deadlines' | 'due_at' | 'event_at' | 'outcome' | 'root_cause' | 'inform_hours' | 'repeat_of_case_id'
-  | 'follows_case_id' | 'closed_at';
+  | 'subject'
+  | 'description'
+  | 'channel'
+  | 'client_name'
+  | 'client_address'
+  | 'client_phone'
+  | 'client_email'
+  | 'client_accommodation'
+  | 'client_is_councillor'
+  | 'department_id'
+  | 'assignee_id'
+  | 'status'
+  | 'current_step'
+  | 'progress'
+  | 'deadlines'
+  | 'due_at'
+  | 'event_at'
+  | 'outcome'
+  | 'root_cause'
+  | 'inform_hours'
+  | 'repeat_of_case_id'
+  | 'follows_case_id'
+  | 'closed_at';
 
 const JSON_COLUMNS = new Set<CaseColumn>(['progress', 'deadlines']);
 
@@ -32,10 +52,10 @@ export class CaseStore {
 
   async load(user: SessionUser, id: string): Promise<CaseRow> {
     const access = caseAccessCondition(user, 2);
-    const rows: CaseRow[] = await this.db.query(`SELECT ${CASE_COLUMNS} FROM cases c ${CASE_JOINS} WHERE c.id = $1 AND ${access.sql}`, [
-      id,
-      ...access.params,
-    ]);
+    const rows: CaseRow[] = await this.db.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c ${CASE_JOINS} WHERE c.id = $1 AND ${access.sql}`,
+      [id, ...access.params],
+    );
     if (!rows[0]) throw caseNotFound();
     return rows[0];
   }
@@ -55,8 +75,21 @@ export class CaseStore {
     return rows[0];
   }
 
-  async update(id: string, version: number, set: Partial<Record<CaseColumn, unknown>>, actor: Actor, audits: AuditRecord[]): Promise<CaseRow> {
-    const params: unknown[] = [id, version, actor.userId, actor.name, actor.requestId, JSON.stringify(audits.map(auditJson))];
+  async update(
+    id: string,
+    version: number,
+    set: Partial<Record<CaseColumn, unknown>>,
+    actor: Actor,
+    audits: AuditRecord[],
+  ): Promise<CaseRow> {
+    const params: unknown[] = [
+      id,
+      version,
+      actor.userId,
+      actor.name,
+      actor.requestId,
+      JSON.stringify(audits.map(auditJson)),
+    ];
     const assignments = Object.entries(set).map(([column, value]) => {
       params.push(JSON_COLUMNS.has(column as CaseColumn) ? JSON.stringify(value) : value);
       return `${column} = $${params.length}${JSON_COLUMNS.has(column as CaseColumn) ? '::jsonb' : ''}`;

@@ -20,7 +20,10 @@ export class CaseWorkflowController {
   @Roles(...CASE_WORKERS)
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiBody({ description: "The step's data: field ids and values as GET /api/workflows defines them", schema: { type: 'object' } })
+  @ApiBody({
+    description: "The step's data: field ids and values as GET /api/workflows defines them",
+    schema: { type: 'object' },
+  })
   @ApiOperation({ summary: 'Complete a step (409 when the workflow does not allow it yet, 422 naming a bad field)' })
   complete(
     @IdParam() id: string,
@@ -37,7 +40,13 @@ export class CaseWorkflowController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Skip an optional step, with the reason' })
-  skip(@IdParam() id: string, @Param('stepId') stepId: string, @IfMatchVersion() version: number, @Body() dto: ReasonDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  skip(
+    @IdParam() id: string,
+    @Param('stepId') stepId: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: ReasonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.workflow.skipStep(actor, id, version, stepId, dto.reason);
   }
 
@@ -46,7 +55,13 @@ export class CaseWorkflowController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Reopen the last completed step (managers), with the reason' })
-  reopen(@IdParam() id: string, @Param('stepId') stepId: string, @IfMatchVersion() version: number, @Body() dto: ReasonDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  reopen(
+    @IdParam() id: string,
+    @Param('stepId') stepId: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: ReasonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.workflow.reopenStep(actor, id, version, stepId, dto.reason);
   }
 
@@ -55,7 +70,12 @@ export class CaseWorkflowController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Close the case (409 naming the required steps still missing)' })
-  close(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: CloseCaseDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  close(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: CloseCaseDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.workflow.close(actor, id, version, dto);
   }
 
@@ -64,7 +84,12 @@ export class CaseWorkflowController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Hand the case to another clerk or department with a note (standard 17)' })
-  transfer(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: TransferCaseDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  transfer(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: TransferCaseDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.workflow.transfer(actor, id, version, dto);
   }
 
@@ -73,7 +98,12 @@ export class CaseWorkflowController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Extend the deadline (managers; KPA art. 36: reason and client told first)' })
-  extend(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: DeadlineExtensionDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  extend(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: DeadlineExtensionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.workflow.extendDeadline(actor, id, version, dto);
   }
 }

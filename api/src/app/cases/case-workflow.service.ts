@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseResponse } from '@pu/contracts';
-import { closeCase, completeStep, isWorkingDay, reopenLastStep, skipStep, validateDeadlineExtension } from '@pu/workflow';
+import {
+  closeCase,
+  completeStep,
+  isWorkingDay,
+  reopenLastStep,
+  skipStep,
+  validateDeadlineExtension,
+} from '@pu/workflow';
 import type { Actor } from '../common/actor';
 import { validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
@@ -12,7 +19,6 @@ import type { CaseRow } from './case-row';
 import { caseClosed, CaseStore } from './case-store';
 import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
 import { stepResultError, violationError } from './workflow-violation';
-
 
 /** Moves a case through its workflow. The rules are @pu/workflow's; this service loads, checks versions and stores. */
 @Injectable()
@@ -36,8 +42,23 @@ export class CaseWorkflowService {
     if (!result.ok) throw stepResultError(result);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, set, actor, [
-      { entityType: 'step', entityId: stepId, action: 'complete_step', before: row.progress.entries[stepId] ?? null, after: result.progress.entries[stepId] ?? null },
-      ...(result.loopedBackTo ? [{ entityType: 'step', entityId: result.loopedBackTo, action: 'loop_back', after: { from: stepId, to: result.loopedBackTo } }] : []),
+      {
+        entityType: 'step',
+        entityId: stepId,
+        action: 'complete_step',
+        before: row.progress.entries[stepId] ?? null,
+        after: result.progress.entries[stepId] ?? null,
+      },
+      ...(result.loopedBackTo
+        ? [
+            {
+              entityType: 'step',
+              entityId: result.loopedBackTo,
+              action: 'loop_back',
+              after: { from: stepId, to: result.loopedBackTo },
+            },
+          ]
+        : []),
     ]);
     return toCaseResponse(updated);
   }
@@ -59,7 +80,13 @@ export class CaseWorkflowService {
     if (!result.ok) throw violationError(result.violation);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, set, actor, [
-      { entityType: 'step', entityId: result.reopened, action: 'reopen_step', before: row.progress.entries[result.reopened], after: { reason } },
+      {
+        entityType: 'step',
+        entityId: result.reopened,
+        action: 'reopen_step',
+        before: row.progress.entries[result.reopened],
+        after: { reason },
+      },
     ]);
     return toCaseResponse(updated);
   }
@@ -75,7 +102,15 @@ export class CaseWorkflowService {
       version,
       { progress: result.progress, status: 'closed', current_step: null, outcome, closed_at: closedAt },
       actor,
-      [{ entityType: 'case', entityId: id, action: 'close', before: { status: row.status }, after: { status: 'closed', outcome, note: dto.note ?? null } }],
+      [
+        {
+          entityType: 'case',
+          entityId: id,
+          action: 'close',
+          before: { status: row.status },
+          after: { status: 'closed', outcome, note: dto.note ?? null },
+        },
+      ],
     );
     return toCaseResponse(updated);
   }
@@ -85,20 +120,32 @@ export class CaseWorkflowService {
     const row = await this.loadCurrent(actor, id, version);
     if (row.status === 'closed') throw caseClosed();
     const departmentId = dto.departmentId ?? row.department_id;
-    const assigneeId = dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
+    const assigneeId =
+      dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
     if (departmentId === row.department_id && assigneeId === row.assignee_id) {
       throw validationFailed({ assigneeId: ['Wskaż inną osobę lub inny wydział niż obecne.'] });
     }
-    await this.links.validate(actor.user, { kind: row.kind, departmentId, assigneeId, targetDepartmentId: dto.departmentId });
-    const updated = await this.store.update(id, version, { department_id: departmentId, assignee_id: assigneeId }, actor, [
-      {
-        entityType: 'case',
-        entityId: id,
-        action: 'transfer',
-        before: { departmentId: row.department_id, assigneeId: row.assignee_id },
-        after: { departmentId, assigneeId, note: dto.note },
-      },
-    ]);
+    await this.links.validate(actor.user, {
+      kind: row.kind,
+      departmentId,
+      assigneeId,
+      targetDepartmentId: dto.departmentId,
+    });
+    const updated = await this.store.update(
+      id,
+      version,
+      { department_id: departmentId, assignee_id: assigneeId },
+      actor,
+      [
+        {
+          entityType: 'case',
+          entityId: id,
+          action: 'transfer',
+          before: { departmentId: row.department_id, assigneeId: row.assignee_id },
+          after: { departmentId, assigneeId, note: dto.note },
+        },
+      ],
+    );
     return toCaseResponse(updated);
   }
 
@@ -108,9 +155,14 @@ export class CaseWorkflowService {
     if (row.status === 'closed') throw caseClosed();
     const main = row.deadlines.main;
     if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
-    const errors = validateDeadlineExtension({ currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt }, new Date()) ?? {};
+    const errors =
+      validateDeadlineExtension(
+        { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
+        new Date(),
+      ) ?? {};
     // The new date is one the office names to the client; it must be a day the office can act on.
-    if (!errors['newDue'] && !isWorkingDay(dto.newDue)) errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
+    if (!errors['newDue'] && !isWorkingDay(dto.newDue))
+      errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
     if (Object.keys(errors).length) throw validationFailed(errors);
     const extension = {
       previousDue: main.due,
@@ -120,7 +172,10 @@ export class CaseWorkflowService {
       by: { id: actor.userId, displayName: actor.name },
       at: new Date().toISOString(),
     };
-    const withExtension = { ...row, deadlines: { ...row.deadlines, extensions: [...row.deadlines.extensions, extension] } };
+    const withExtension = {
+      ...row,
+      deadlines: { ...row.deadlines, extensions: [...row.deadlines.extensions, extension] },
+    };
     const { deadlines, due_at } = derivedColumns(withExtension, row.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, { deadlines, due_at }, actor, [
       { entityType: 'deadline', entityId: id, action: 'extend_deadline', before: { due: main.due }, after: extension },

@@ -21,9 +21,17 @@ export class CasesController {
 
   @Post(ROUTES.cases)
   @Roles(...CASE_WORKERS)
-  @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'A retry with the same key and body returns the first answer' })
+  @ApiHeader({
+    name: IDEMPOTENCY_HEADER,
+    required: false,
+    description: 'A retry with the same key and body returns the first answer',
+  })
   @ApiOperation({ summary: 'Register a case; the reference number and legal deadlines are assigned' })
-  create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string): Promise<CaseResponse> {
+  create(
+    @Body() dto: CreateCaseDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CaseResponse> {
     return this.cases.create(dto, actor, validIdempotencyKey(key));
   }
 
@@ -44,7 +52,12 @@ export class CasesController {
   @Patch(ROUTES.case(':id'))
   @Roles(...CASE_WORKERS)
   @ApiHeader(IF_MATCH)
-  update(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: UpdateCaseDto, @CurrentActor() actor: Actor): Promise<CaseResponse> {
+  update(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateCaseDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseResponse> {
     return this.cases.update(actor, id, version, dto);
   }
 

@@ -38,11 +38,23 @@ export class CasesService {
     const departmentId = dto.departmentId ?? user.department.id;
     this.validateNew(dto, user, departmentId);
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
-    await this.links.validate(user, { assigneeId: dto.assigneeId, departmentId, repeatOfCaseId: dto.repeatOfCaseId, followsCaseId: dto.followsCaseId, kind: dto.kind, receivedAt });
+    await this.links.validate(user, {
+      assigneeId: dto.assigneeId,
+      departmentId,
+      repeatOfCaseId: dto.repeatOfCaseId,
+      followsCaseId: dto.followsCaseId,
+      kind: dto.kind,
+      receivedAt,
+    });
 
     const id = randomUUID();
     const now = new Date();
-    const eventAt = dto.kind === 'office_error' ? new Date(dto.discoveredAt ?? receivedAt) : dto.kind === 'aggressive_client' ? new Date(dto.incidentAt ?? receivedAt) : null;
+    const eventAt =
+      dto.kind === 'office_error'
+        ? new Date(dto.discoveredAt ?? receivedAt)
+        : dto.kind === 'aggressive_client'
+          ? new Date(dto.incidentAt ?? receivedAt)
+          : null;
     const deadlines = computeDeadlines({
       kind: dto.kind,
       receivedAt,
@@ -55,14 +67,42 @@ export class CasesService {
     const assigneeId = dto.assigneeId === undefined ? user.id : dto.assigneeId;
 
     const p = new SqlParams();
-    const [idP, kindP, deptP, yearP, userP] = [p.add(id), p.add(dto.kind), p.add(departmentId), p.add(year), p.add(user.id)];
+    const [idP, kindP, deptP, yearP, userP] = [
+      p.add(id),
+      p.add(dto.kind),
+      p.add(departmentId),
+      p.add(year),
+      p.add(user.id),
+    ];
     const c = dto.client;
     const values = [
-      idP, kindP, `replace(replace(replace(replace(r.format, '{department}', dep.symbol), '{jrwa}', r.jrwa), '{yyyy}', ${yearP}::text), '{n}', counter.last_n::text)`,
-      yearP, 'counter.last_n', p.add(dto.subject), p.add(dto.description ?? null), p.add(dto.channel), p.add(receivedAt),
-      p.add(c.name ?? null), p.add(c.address ?? null), p.add(c.phone ?? null), p.add(c.email ?? null), p.add(c.accommodation ?? null),
-      p.add(c.isCouncillorOrMp ?? false), deptP, deptP, p.add(assigneeId), p.add(currentStep(progress)), p.json(progress), p.json(deadlines),
-      p.add(mainDueAt(deadlines)), p.add(eventAt), p.add(dto.repeatOfCaseId ?? null), p.add(dto.followsCaseId ?? null), userP, p.add(now),
+      idP,
+      kindP,
+      `replace(replace(replace(replace(r.format, '{department}', dep.symbol), '{jrwa}', r.jrwa), '{yyyy}', ${yearP}::text), '{n}', counter.last_n::text)`,
+      yearP,
+      'counter.last_n',
+      p.add(dto.subject),
+      p.add(dto.description ?? null),
+      p.add(dto.channel),
+      p.add(receivedAt),
+      p.add(c.name ?? null),
+      p.add(c.address ?? null),
+      p.add(c.phone ?? null),
+      p.add(c.email ?? null),
+      p.add(c.accommodation ?? null),
+      p.add(c.isCouncillorOrMp ?? false),
+      deptP,
+      deptP,
+      p.add(assigneeId),
+      p.add(currentStep(progress)),
+      p.json(progress),
+      p.json(deadlines),
+      p.add(mainDueAt(deadlines)),
+      p.add(eventAt),
+      p.add(dto.repeatOfCaseId ?? null),
+      p.add(dto.followsCaseId ?? null),
+      userP,
+      p.add(now),
     ];
     const idemCte = idempotencyKey
       ? `idem AS (INSERT INTO idempotency_keys (user_id, key, scope, request_hash, resource_id)
@@ -95,7 +135,9 @@ export class CasesService {
       // Only the idempotency gate can hold the insert back: this key was used before.
       if (!idempotencyKey || !hash) throw new Error('Registering the case inserted no row');
       const replay = await findReplay(this.db, user.id, idempotencyKey, hash);
-      return (replay.response as CaseResponse | null) ?? toCaseResponse(await this.store.load(user, replay.resource_id));
+      return (
+        (replay.response as CaseResponse | null) ?? toCaseResponse(await this.store.load(user, replay.resource_id))
+      );
     }
     const response = toCaseResponse(rows[0]);
     if (idempotencyKey) await storeResponse(this.db, user.id, idempotencyKey, response);
@@ -105,20 +147,30 @@ export class CasesService {
   private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string): void {
     const fields: Record<string, string[]> = {};
     if (departmentId !== user.department.id) {
-      fields['departmentId'] = ['Sprawę rejestruje się we własnym wydziale; potem można ją przekazać do właściwego wydziału.'];
+      fields['departmentId'] = [
+        'Sprawę rejestruje się we własnym wydziale; potem można ją przekazać do właściwego wydziału.',
+      ];
     }
-    if (dto.kind === 'office_error' && !dto.discoveredAt) fields['discoveredAt'] = ['Podaj, kiedy stwierdzono pomyłkę: od tej chwili liczy się czas na poinformowanie klienta.'];
+    if (dto.kind === 'office_error' && !dto.discoveredAt)
+      fields['discoveredAt'] = [
+        'Podaj, kiedy stwierdzono pomyłkę: od tej chwili liczy się czas na poinformowanie klienta.',
+      ];
     if (dto.kind !== 'complaint' && !dto.client.name && !dto.client.address) {
-      fields['client.name'] = ['Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.'];
+      fields['client.name'] = [
+        'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
+      ];
     }
-    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > Date.now() + 5 * 60_000) fields['receivedAt'] = ['Data wpływu nie może być w przyszłości.'];
+    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > Date.now() + 5 * 60_000)
+      fields['receivedAt'] = ['Data wpływu nie może być w przyszłości.'];
     if (Object.keys(fields).length) throw validationFailed(fields);
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
     const { sql, params, limit } = buildCaseListQuery(user, query);
     // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
-    const rows: ListRow[] = query.q ? await this.db.query(sql, params) : await this.prepared.query<ListRow>(sql, params);
+    const rows: ListRow[] = query.q
+      ? await this.db.query(sql, params)
+      : await this.prepared.query<ListRow>(sql, params);
     return toCasePage(rows, limit);
   }
 
@@ -145,21 +197,46 @@ export class CasesService {
     if (dto.followsCaseId !== undefined) set['follows_case_id'] = dto.followsCaseId;
     const c = dto.client;
     if (c) {
-      const map = { name: 'client_name', address: 'client_address', phone: 'client_phone', email: 'client_email', accommodation: 'client_accommodation', isCouncillorOrMp: 'client_is_councillor' } as const;
+      const map = {
+        name: 'client_name',
+        address: 'client_address',
+        phone: 'client_phone',
+        email: 'client_email',
+        accommodation: 'client_accommodation',
+        isCouncillorOrMp: 'client_is_councillor',
+      } as const;
       for (const [field, column] of Object.entries(map)) {
         const value = c[field as keyof typeof c];
         if (value !== undefined) set[column] = value;
       }
-      const next = { kind: row.kind, client_name: (set['client_name'] ?? row.client_name) as string | null, client_address: (set['client_address'] ?? row.client_address) as string | null };
+      const next = {
+        kind: row.kind,
+        client_name: (set['client_name'] ?? row.client_name) as string | null,
+        client_address: (set['client_address'] ?? row.client_address) as string | null,
+      };
       if (row.kind !== 'complaint' && !next.client_name && !next.client_address) {
         throw validationFailed({ 'client.name': ['Podaj imię i nazwisko lub adres klienta.'] });
       }
-      if (isAnonymous(next) !== isAnonymous(row) && Object.keys(row.progress.entries).length > 0 && row.kind === 'complaint' && row.progress.entries['outcome']) {
-        throw validationFailed({ client: ['Nie można zmienić anonimowości skargi po zapisaniu sposobu jej załatwienia.'] });
+      if (
+        isAnonymous(next) !== isAnonymous(row) &&
+        Object.keys(row.progress.entries).length > 0 &&
+        row.kind === 'complaint' &&
+        row.progress.entries['outcome']
+      ) {
+        throw validationFailed({
+          client: ['Nie można zmienić anonimowości skargi po zapisaniu sposobu jej załatwienia.'],
+        });
       }
       if (c.isCouncillorOrMp !== undefined && c.isCouncillorOrMp !== row.client_is_councillor) {
         const deadlines = computeDeadlines(
-          { kind: row.kind, receivedAt: new Date(row.received_at), eventAt: row.event_at, isCouncillor: c.isCouncillorOrMp, deliveredAt: deliveredAt(row), officeErrorInformWorkingDays: this.config.officeErrorInformWorkingDays },
+          {
+            kind: row.kind,
+            receivedAt: new Date(row.received_at),
+            eventAt: row.event_at,
+            isCouncillor: c.isCouncillorOrMp,
+            deliveredAt: deliveredAt(row),
+            officeErrorInformWorkingDays: this.config.officeErrorInformWorkingDays,
+          },
           row.deadlines,
         );
         set['deadlines'] = deadlines;
@@ -168,14 +245,28 @@ export class CasesService {
     }
     if (Object.keys(set).length === 0) return toCaseResponse(row);
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof CaseRow] ?? null]));
-    const updated = await this.store.update(id, version, set, actor, [{ entityType: 'case', entityId: id, action: 'update', before, after: set }]);
+    const updated = await this.store.update(id, version, set, actor, [
+      { entityType: 'case', entityId: id, action: 'update', before, after: set },
+    ]);
     return toCaseResponse(updated);
   }
 
   async history(user: SessionUser, id: string): Promise<HistoryEntry[]> {
     await this.store.load(user, id);
-    const rows: { id: string; at: Date; actor_id: string | null; actor_name: string | null; entity_type: string; entity_id: string; action: string; before: unknown; after: unknown }[] =
-      await this.db.query(`SELECT id, at, actor_id, actor_name, entity_type, entity_id, action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [id]);
+    const rows: {
+      id: string;
+      at: Date;
+      actor_id: string | null;
+      actor_name: string | null;
+      entity_type: string;
+      entity_id: string;
+      action: string;
+      before: unknown;
+      after: unknown;
+    }[] = await this.db.query(
+      `SELECT id, at, actor_id, actor_name, entity_type, entity_id, action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`,
+      [id],
+    );
     return rows.map((r) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),

@@ -10,5 +10,7 @@ export function violationError(v: WorkflowViolation): DomainError {
 }
 
 export function stepResultError(result: { violation: WorkflowViolation } | { fields: FieldErrors }): DomainError {
-  return 'violation' in result ? violationError(result.violation) : validationFailed(result.fields, 'Popraw dane kroku.');
+  return 'violation' in result
+    ? violationError(result.violation)
+    : validationFailed(result.fields, 'Popraw dane kroku.');
 }

@@ -12,5 +12,10 @@ export interface Actor {
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.user) throw new Error('CurrentActor used on an endpoint without an authenticated session');
-  return { userId: request.user.id, name: request.user.displayName, requestId: request.id ? String(request.id) : null, user: request.user };
+  return {
+    userId: request.user.id,
+    name: request.user.displayName,
+    requestId: request.id ? String(request.id) : null,
+    user: request.user,
+  };
 });

@@ -38,7 +38,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const requestId = request.id ? String(request.id) : undefined;
     if (exception instanceof DomainError) {
       const statusCode = ERROR_STATUS[exception.code];
-      return { statusCode, code: exception.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}), ...(exception.details ?? {}) };
+      return {
+        statusCode,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.fields ? { fields: exception.fields } : {}),
+        ...(exception.details ?? {}),
+      };
     }
     // Nest wraps body-parser's errors in an HttpException; the original keeps the reason.
     const bodyParser = ((exception as { cause?: unknown }).cause ?? exception) as { type?: string; status?: number };
@@ -60,10 +66,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable for ${request.method} ${request.url} (request ${requestId})`);
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: 'Baza danych jest chwilowo niedostępna. Spróbuj ponownie za kilka sekund.', requestId };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'Baza danych jest chwilowo niedostępna. Spróbuj ponownie za kilka sekund.',
+        requestId,
+      };
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error({ err: error, requestId, method: request.method, url: request.url }, error.stack);
-    return { statusCode: 500, code: 'INTERNAL_ERROR', message: `Wystąpił nieoczekiwany błąd. Podaj administratorowi identyfikator zgłoszenia: ${requestId ?? 'brak'}.`, requestId };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: `Wystąpił nieoczekiwany błąd. Podaj administratorowi identyfikator zgłoszenia: ${requestId ?? 'brak'}.`,
+      requestId,
+    };
   }
 }

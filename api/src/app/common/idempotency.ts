@@ -38,7 +38,12 @@ export interface IdempotencyRecord {
  * The first request with a key inserts the key row in the same statement that creates the resource. A retry
  * finds the row: the same body gets the first answer back, another body is refused.
  */
-export async function findReplay(db: DataSource, userId: string, key: string, hash: string): Promise<IdempotencyRecord> {
+export async function findReplay(
+  db: DataSource,
+  userId: string,
+  key: string,
+  hash: string,
+): Promise<IdempotencyRecord> {
   const rows: IdempotencyRecord[] = await db.query(
     `SELECT request_hash, resource_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
     [userId, key],
@@ -55,5 +60,9 @@ export async function findReplay(db: DataSource, userId: string, key: string, ha
 }
 
 export async function storeResponse(db: DataSource, userId: string, key: string, response: unknown): Promise<void> {
-  await db.query(`UPDATE idempotency_keys SET response = $3::jsonb WHERE user_id = $1 AND key = $2`, [userId, key, JSON.stringify(response)]);
+  await db.query(`UPDATE idempotency_keys SET response = $3::jsonb WHERE user_id = $1 AND key = $2`, [
+    userId,
+    key,
+    JSON.stringify(response),
+  ]);
 }

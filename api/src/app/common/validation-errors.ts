@@ -30,7 +30,10 @@ const POLISH: Record<string, (args: string[]) => string> = {
 function describe(constraint: string, message: string, error: ValidationError): string {
   const template = POLISH[constraint];
   // A message written on the DTO is already meant for the clerk; only class-validator's defaults start with the property name.
-  const isDefault = message.startsWith(`${error.property} `) || message.startsWith('each value in ') || constraint === 'whitelistValidation';
+  const isDefault =
+    message.startsWith(`${error.property} `) ||
+    message.startsWith('each value in ') ||
+    constraint === 'whitelistValidation';
   if (!template || !isDefault) return message;
   const context = error.contexts?.[constraint] as { args?: string[] } | undefined;
   const args = context?.args ?? extractArgs(message);
@@ -77,7 +80,10 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (field) throw validationFailed({ [field]: ['Tekst zawiera niedozwolone znaki sterujące — usuń je i spróbuj ponownie.'] });
+      if (field)
+        throw validationFailed({
+          [field]: ['Tekst zawiera niedozwolone znaki sterujące — usuń je i spróbuj ponownie.'],
+        });
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

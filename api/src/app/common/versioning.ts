@@ -10,15 +10,22 @@ import { DomainError } from './domain-error';
 export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: ExecutionContext): number => {
   const header = ctx.switchToHttp().getRequest<Request>().get('if-match');
   if (!header) {
-    throw new DomainError('PRECONDITION_REQUIRED', 'Brak nagłówka If-Match z wersją rekordu: odśwież dane i spróbuj ponownie.');
+    throw new DomainError(
+      'PRECONDITION_REQUIRED',
+      'Brak nagłówka If-Match z wersją rekordu: odśwież dane i spróbuj ponownie.',
+    );
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new DomainError('PRECONDITION_REQUIRED', 'Nagłówek If-Match musi zawierać wersję rekordu, np. "3".');
+  if (!match)
+    throw new DomainError('PRECONDITION_REQUIRED', 'Nagłówek If-Match musi zawierać wersję rekordu, np. "3".');
   return Number(match[1]);
 });
 
 export const staleVersion = () =>
-  new DomainError('STALE_VERSION', 'Ktoś inny zmienił ten rekord w międzyczasie. Odśwież dane — Twoje zmiany nie zostały zapisane, możesz je wprowadzić ponownie.');
+  new DomainError(
+    'STALE_VERSION',
+    'Ktoś inny zmienił ten rekord w międzyczasie. Odśwież dane — Twoje zmiany nie zostały zapisane, możesz je wprowadzić ponownie.',
+  );
 
 @Injectable()
 export class EtagInterceptor implements NestInterceptor {
@@ -26,7 +33,8 @@ export class EtagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const version = (body as { version?: unknown } | null)?.version;
-        if (typeof version === 'number') context.switchToHttp().getResponse<Response>().setHeader('ETag', `"${version}"`);
+        if (typeof version === 'number')
+          context.switchToHttp().getResponse<Response>().setHeader('ETag', `"${version}"`);
         return body;
       }),
     );

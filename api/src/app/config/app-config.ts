@@ -15,7 +15,10 @@ class EnvironmentVariables {
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN?: boolean;
-  @IsOptional() @IsString() @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' }) SESSION_SECRET?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440) SESSION_IDLE_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(72) SESSION_ABSOLUTE_HOURS?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
@@ -48,7 +51,9 @@ const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production';
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, { ...env });
   const errors = validateSync(parsed, { whitelist: false });
-  const problems = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const problems = errors.map(
+    (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
   const nodeEnv = (parsed.NODE_ENV ?? 'development') as AppConfig['env'];
   const production = nodeEnv === 'production';
   const embedded = !parsed.DATABASE_URL;

@@ -18,7 +18,10 @@ export function typeOrmOptions(config: AppConfig, embedded: EmbeddedPostgres | n
     type: 'postgres',
     ...(embedded
       ? { extra: { ...embedded.pgConfig, ...pool } }
-      : { url: config.database.url ?? undefined, extra: { ...pool, statement_timeout: STATEMENT_TIMEOUT_MS, application_name: 'przyjazny-urzad' } }),
+      : {
+          url: config.database.url ?? undefined,
+          extra: { ...pool, statement_timeout: STATEMENT_TIMEOUT_MS, application_name: 'przyjazny-urzad' },
+        }),
     entities: ENTITIES,
     migrations: ALL_MIGRATIONS,
     // Migrations are run by MigrationRunner under an advisory lock, so replicas starting together don't race.

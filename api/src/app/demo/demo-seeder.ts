@@ -29,7 +29,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
       // Replicas or workers starting together on an empty database: the first creates the office.
       await m.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
       if (await m.getRepository(UserEntity).exists()) return false;
-      const departments = await m.getRepository(DepartmentEntity).save(DEMO_DEPARTMENTS.map((d) => m.getRepository(DepartmentEntity).create(d)));
+      const departments = await m
+        .getRepository(DepartmentEntity)
+        .save(DEMO_DEPARTMENTS.map((d) => m.getRepository(DepartmentEntity).create(d)));
       const bySymbol = new Map(departments.map((d) => [d.symbol, d.id]));
       await m.getRepository(UserEntity).save(
         DEMO_USERS.map((u) =>
@@ -44,6 +46,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
       );
       return true;
     });
-    if (created) this.logger.log(`Demo office created: sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
+    if (created)
+      this.logger.log(
+        `Demo office created: sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`,
+      );
   }
 }

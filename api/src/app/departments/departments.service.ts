@@ -19,7 +19,9 @@ export const toDepartmentResponse = (d: DepartmentEntity): DepartmentResponse =>
 });
 
 const duplicateSymbol = (symbol: string) =>
-  new DomainError('DUPLICATE', `Wydział o symbolu ${symbol} już istnieje.`, { symbol: ['Ten symbol jest już zajęty.'] });
+  new DomainError('DUPLICATE', `Wydział o symbolu ${symbol} już istnieje.`, {
+    symbol: ['Ten symbol jest już zajęty.'],
+  });
 
 @Injectable()
 export class DepartmentsService {
@@ -44,7 +46,12 @@ export class DepartmentsService {
       return await this.db.transaction(async (m) => {
         const saved = await m.getRepository(DepartmentEntity).save(m.getRepository(DepartmentEntity).create(dto));
         const response = toDepartmentResponse(saved);
-        await this.audit.record(m, actor, { entityType: 'department', entityId: saved.id, action: 'create', after: response });
+        await this.audit.record(m, actor, {
+          entityType: 'department',
+          entityId: saved.id,
+          action: 'create',
+          after: response,
+        });
         return response;
       });
     } catch (error) {

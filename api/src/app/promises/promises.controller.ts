@@ -24,8 +24,15 @@ export class PromisesController {
   @Post(ROUTES.casePromises(':id'))
   @Roles(...CASE_WORKERS)
   @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false })
-  @ApiOperation({ summary: 'Log what was promised to the client (a phone call-back defaults to the end of the next working day)' })
-  create(@IdParam() id: string, @Body() dto: CreatePromiseDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string): Promise<PromiseResponse> {
+  @ApiOperation({
+    summary: 'Log what was promised to the client (a phone call-back defaults to the end of the next working day)',
+  })
+  create(
+    @IdParam() id: string,
+    @Body() dto: CreatePromiseDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<PromiseResponse> {
     return this.promises.create(actor, id, dto, validIdempotencyKey(key));
   }
 
@@ -40,7 +47,12 @@ export class PromisesController {
   @Roles(...CASE_WORKERS)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Mark kept, or reschedule after telling the client the new date' })
-  update(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: UpdatePromiseDto, @CurrentActor() actor: Actor): Promise<PromiseResponse> {
+  update(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdatePromiseDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PromiseResponse> {
     return this.promises.update(actor, id, version, dto);
   }
 }

@@ -25,15 +25,32 @@ export class PromisesService {
     private readonly cases: CaseStore,
   ) {}
 
-  async create(actor: Actor, caseId: string, dto: CreatePromiseDto, idempotencyKey: string | null): Promise<PromiseResponse> {
+  async create(
+    actor: Actor,
+    caseId: string,
+    dto: CreatePromiseDto,
+    idempotencyKey: string | null,
+  ): Promise<PromiseResponse> {
     const row = await this.cases.load(actor.user, caseId);
-    if (row.status === 'closed') throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można dodać obietnicy.');
+    if (row.status === 'closed')
+      throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można dodać obietnicy.');
     const now = new Date();
     const dueAt = dto.dueAt ? new Date(dto.dueAt) : defaultPromiseDue(dto.channel, now);
-    if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
+    if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
+      throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
     const id = randomUUID();
     const hash = idempotencyKey ? requestHash(`POST /cases/${caseId}/promises`, dto) : null;
-    const params: unknown[] = [id, caseId, dto.description, dto.channel, dueAt, actor.userId, now, actor.name, actor.requestId];
+    const params: unknown[] = [
+      id,
+      caseId,
+      dto.description,
+      dto.channel,
+      dueAt,
+      actor.userId,
+      now,
+      actor.name,
+      actor.requestId,
+    ];
     let idemCte = '';
     let gate = 'TRUE';
     if (idempotencyKey) {
@@ -57,7 +74,9 @@ export class PromisesService {
       // Only the idempotency gate can hold the insert back: this key was used before.
       if (!idempotencyKey || !hash) throw new Error('Creating the promise inserted no row');
       const replay = await findReplay(this.db, actor.userId, idempotencyKey, hash);
-      return (replay.response as PromiseResponse | null) ?? (await this.loadForUser(actor.user, replay.resource_id)).response;
+      return (
+        (replay.response as PromiseResponse | null) ?? (await this.loadForUser(actor.user, replay.resource_id)).response
+      );
     }
     const response = toPromiseResponse(rows[0], now);
     if (idempotencyKey) await storeResponse(this.db, actor.userId, idempotencyKey, response);
@@ -66,7 +85,10 @@ export class PromisesService {
 
   async listForCase(user: SessionUser, caseId: string): Promise<PromiseResponse[]> {
     await this.cases.load(user, caseId);
-    const rows: PromiseRow[] = await this.db.query(`SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.case_id = $1 ORDER BY p.due_at, p.id`, [caseId]);
+    const rows: PromiseRow[] = await this.db.query(
+      `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.case_id = $1 ORDER BY p.due_at, p.id`,
+      [caseId],
+    );
     const now = new Date();
     return rows.map((r) => toPromiseResponse(r, now));
   }
@@ -89,11 +111,13 @@ export class PromisesService {
     }
     if (scope === 'department') {
       const departmentId = q.departmentId ?? user.department.id;
-      if (user.role !== 'quality' && departmentId !== user.department.id) throw forbidden('Widzisz obietnice tylko swojego wydziału.');
+      if (user.role !== 'quality' && departmentId !== user.department.id)
+        throw forbidden('Widzisz obietnice tylko swojego wydziału.');
       where.push(`c.department_id = ${add(departmentId)}`);
     }
     if (scope === 'all') {
-      if (user.role !== 'quality') throw forbidden('Obietnice wszystkich wydziałów widzi tylko osoba odpowiedzialna za jakość.');
+      if (user.role !== 'quality')
+        throw forbidden('Obietnice wszystkich wydziałów widzi tylko osoba odpowiedzialna za jakość.');
       if (q.departmentId) where.push(`c.department_id = ${add(q.departmentId)}`);
     }
     const state = q.state ?? 'open';
@@ -115,17 +139,28 @@ export class PromisesService {
     const now = new Date();
     const set: Record<string, unknown> = {};
     const fields: Record<string, string[]> = {};
-    if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt)) fields['kept'] = ['Obietnica jest już dotrzymana: nie można jej zmienić.'];
-    if (dto.kept === false) fields['kept'] = ['Dotrzymania obietnicy nie można cofnąć; w razie pomyłki dodaj nową obietnicę.'];
+    if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt))
+      fields['kept'] = ['Obietnica jest już dotrzymana: nie można jej zmienić.'];
+    if (dto.kept === false)
+      fields['kept'] = ['Dotrzymania obietnicy nie można cofnąć; w razie pomyłki dodaj nową obietnicę.'];
     if (dto.kept === true || dto.keptAt) {
       const keptAt = dto.keptAt ? new Date(dto.keptAt) : now;
-      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS) fields['keptAt'] = ['Data dotrzymania nie może być w przyszłości.'];
-      if (keptAt.getTime() < new Date(row.created_at).getTime() - PAST_TOLERANCE_MS) fields['keptAt'] = ['Obietnicy nie można dotrzymać przed jej złożeniem.'];
+      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS)
+        fields['keptAt'] = ['Data dotrzymania nie może być w przyszłości.'];
+      if (keptAt.getTime() < new Date(row.created_at).getTime() - PAST_TOLERANCE_MS)
+        fields['keptAt'] = ['Obietnicy nie można dotrzymać przed jej złożeniem.'];
       set['kept_at'] = keptAt;
     }
     if (dto.dueAt) {
       if (set['kept_at']) fields['dueAt'] = ['Nie można jednocześnie dotrzymać obietnicy i zmienić jej terminu.'];
-      const errors = validatePromiseReschedule({ currentDueAt: new Date(row.due_at).toISOString(), newDueAt: dto.dueAt, clientToldAt: dto.clientToldAt ?? null }, now);
+      const errors = validatePromiseReschedule(
+        {
+          currentDueAt: new Date(row.due_at).toISOString(),
+          newDueAt: dto.dueAt,
+          clientToldAt: dto.clientToldAt ?? null,
+        },
+        now,
+      );
       if (errors) Object.assign(fields, renameKey(errors, 'newDueAt', 'dueAt'));
       set['due_at'] = new Date(dto.dueAt);
       set['last_client_told_at'] = dto.clientToldAt ? new Date(dto.clientToldAt) : null;
@@ -160,12 +195,20 @@ export class PromisesService {
 
   private async loadForUser(user: SessionUser, id: string): Promise<{ row: PromiseRow; response: PromiseResponse }> {
     const access = caseAccessCondition(user, 2);
-    const rows: PromiseRow[] = await this.db.query(`SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.id = $1 AND ${access.sql}`, [id, ...access.params]);
+    const rows: PromiseRow[] = await this.db.query(
+      `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.id = $1 AND ${access.sql}`,
+      [id, ...access.params],
+    );
     if (!rows[0]) throw notFound('Nie znaleziono obietnicy albo nie masz do niej dostępu.');
     return { row: rows[0], response: toPromiseResponse(rows[0]) };
   }
 }
 
-const snapshot = (row: PromiseRow) => ({ dueAt: row.due_at, keptAt: row.kept_at, description: row.description, version: row.version });
+const snapshot = (row: PromiseRow) => ({
+  dueAt: row.due_at,
+  keptAt: row.kept_at,
+  description: row.description,
+  version: row.version,
+});
 const renameKey = (errors: Record<string, string[]>, from: string, to: string) =>
   Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === from ? to : k, v]));

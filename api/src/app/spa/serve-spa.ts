@@ -18,7 +18,10 @@ export function serveSpa(app: INestApplication, webDist: string): void {
   const assets = express.static(webDist, {
     index: false,
     setHeaders: (res, path) => {
-      res.setHeader('Cache-Control', /[-.][0-9A-Za-z]{8,}\.(js|css|woff2?)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        /[-.][0-9A-Za-z]{8,}\.(js|css|woff2?)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   // API requests never look on disk: a file lookup per request would cost every API call a system call.

@@ -32,7 +32,12 @@ export class AdminUsersController {
   @Patch(ROUTES.admin.user(':id'))
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version from the ETag, e.g. "3"' })
   @ApiOperation({ summary: 'Edit a user; disabling ends their sessions' })
-  update(@IdParam() id: string, @IfMatchVersion() version: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserResponse> {
+  update(
+    @IdParam() id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateUserDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UserResponse> {
     return this.users.update(id, version, dto, actor);
   }
 

@@ -12,7 +12,9 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'text' }) role!: Role;
   @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
-  @ManyToOne(() => DepartmentEntity, { eager: false }) @JoinColumn({ name: 'department_id' }) department!: DepartmentEntity;
+  @ManyToOne(() => DepartmentEntity, { eager: false })
+  @JoinColumn({ name: 'department_id' })
+  department!: DepartmentEntity;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -35,7 +35,9 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserResponse[]> {
-    const users = await this.db.getRepository(UserEntity).find({ relations: { department: true }, order: { username: 'ASC' } });
+    const users = await this.db
+      .getRepository(UserEntity)
+      .find({ relations: { department: true }, order: { username: 'ASC' } });
     return users.map(toUserResponse);
   }
 
@@ -51,14 +53,23 @@ export class UsersService {
       return await this.db.transaction(async (m) => {
         await this.assertDepartment(m, dto.departmentId);
         const { password: _password, ...fields } = dto;
-        const saved = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ ...fields, email: fields.email ?? null, passwordHash }));
+        const saved = await m
+          .getRepository(UserEntity)
+          .save(m.getRepository(UserEntity).create({ ...fields, email: fields.email ?? null, passwordHash }));
         const response = await this.get(saved.id, m);
-        await this.audit.record(m, actor, { entityType: 'user', entityId: saved.id, action: 'create', after: response });
+        await this.audit.record(m, actor, {
+          entityType: 'user',
+          entityId: saved.id,
+          action: 'create',
+          after: response,
+        });
         return response;
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new DomainError('DUPLICATE', `Użytkownik ${dto.username} już istnieje.`, { username: ['Ten login jest już zajęty.'] });
+        throw new DomainError('DUPLICATE', `Użytkownik ${dto.username} już istnieje.`, {
+          username: ['Ten login jest już zajęty.'],
+        });
       }
       throw error;
     }
@@ -67,7 +78,11 @@ export class UsersService {
   /** Disabling a user ends every session they have, in the same transaction. */
   async update(id: string, version: number, dto: UpdateUserDto, actor: Actor): Promise<UserResponse> {
     if (id === actor.userId && (dto.disabled === true || (dto.role && dto.role !== 'admin'))) {
-      throw validationFailed({ [dto.disabled ? 'disabled' : 'role']: ['Nie możesz wyłączyć własnego konta ani odebrać sobie roli administratora.'] });
+      throw validationFailed({
+        [dto.disabled ? 'disabled' : 'role']: [
+          'Nie możesz wyłączyć własnego konta ani odebrać sobie roli administratora.',
+        ],
+      });
     }
     return this.db.transaction(async (m) => {
       const before = await this.get(id, m);
@@ -81,7 +96,13 @@ export class UsersService {
       if (result.affected !== 1) throw staleVersion();
       if (dto.disabled === true) await this.sessions.revokeAllOfUser(id, m);
       const after = await this.get(id, m);
-      await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: dto.disabled === true && !before.disabled ? 'disable' : 'update', before, after });
+      await this.audit.record(m, actor, {
+        entityType: 'user',
+        entityId: id,
+        action: dto.disabled === true && !before.disabled ? 'disable' : 'update',
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -90,7 +111,12 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.db.transaction(async (m) => {
-      const result = await m.createQueryBuilder().update(UserEntity).set({ passwordHash, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      const result = await m
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ passwordHash, version: () => 'version + 1' })
+        .where('id = :id', { id })
+        .execute();
       if (result.affected !== 1) throw notFound('Nie znaleziono użytkownika.');
       await this.sessions.revokeAllOfUser(id, m);
       await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: 'reset_password' });

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CloseCaseRequest, DeadlineExtensionRequest, ReopenStepRequest, SkipStepRequest, TransferCaseRequest } from '@pu/contracts';
+import type {
+  CloseCaseRequest,
+  DeadlineExtensionRequest,
+  ReopenStepRequest,
+  SkipStepRequest,
+  TransferCaseRequest,
+} from '@pu/contracts';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { Optional } from '../../common/optional';
@@ -16,7 +22,10 @@ export class CloseCaseDto implements CloseCaseRequest {
 
 export class TransferCaseDto implements TransferCaseRequest {
   @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: TransferCaseDto) => o.assigneeId !== null && o.assigneeId !== undefined) @IsUUID() assigneeId?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: TransferCaseDto) => o.assigneeId !== null && o.assigneeId !== undefined)
+  @IsUUID()
+  assigneeId?: string | null;
   @ApiProperty({ description: 'Standard 17: what the matter is about, for whoever takes it over' })
   @Transform(trim)
   @IsString()
@@ -26,7 +35,11 @@ export class TransferCaseDto implements TransferCaseRequest {
 }
 
 export class DeadlineExtensionDto implements DeadlineExtensionRequest {
-  @ApiProperty({ example: '2026-12-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Podaj datę w formacie RRRR-MM-DD.' }) newDue!: string;
+  @ApiProperty({ example: '2026-12-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Podaj datę w formacie RRRR-MM-DD.' })
+  newDue!: string;
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-  @ApiProperty({ description: 'When the client was told the reason and the new date (KPA art. 36)' }) @IsISO8601({ strict: true }) clientToldAt!: string;
+  @ApiProperty({ description: 'When the client was told the reason and the new date (KPA art. 36)' })
+  @IsISO8601({ strict: true })
+  clientToldAt!: string;
 }

@@ -2,7 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseKindName, ChannelName, CreateCaseRequest } from '@pu/contracts';
 import { CASE_KINDS, CHANNELS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsObject, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ClientDto, trimToNull } from './client.dto';
 import { Optional } from '../../common/optional';
 
@@ -18,15 +29,35 @@ export class CreateCaseDto implements CreateCaseRequest {
   @MaxLength(10000)
   description?: string | null;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
-  @ApiPropertyOptional({ description: 'ISO 8601; defaults to now' }) @Optional() @IsISO8601({ strict: true }) receivedAt?: string;
-  @ApiProperty({ type: ClientDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ClientDto) client!: ClientDto;
+  @ApiPropertyOptional({ description: 'ISO 8601; defaults to now' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
+  @ApiProperty({ type: ClientDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ClientDto)
+  client!: ClientDto;
   @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateCaseDto) => o.assigneeId !== null && o.assigneeId !== undefined) @IsUUID() assigneeId?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: CreateCaseDto) => o.assigneeId !== null && o.assigneeId !== undefined)
+  @IsUUID()
+  assigneeId?: string | null;
   @ApiPropertyOptional({ description: 'Office error: when it was discovered (required for office errors)' })
   @Optional()
   @IsISO8601({ strict: true })
   discoveredAt?: string;
-  @ApiPropertyOptional({ description: 'Aggressive client: when the incident happened' }) @Optional() @IsISO8601({ strict: true }) incidentAt?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateCaseDto) => o.repeatOfCaseId !== null && o.repeatOfCaseId !== undefined) @IsUUID() repeatOfCaseId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateCaseDto) => o.followsCaseId !== null && o.followsCaseId !== undefined) @IsUUID() followsCaseId?: string | null;
+  @ApiPropertyOptional({ description: 'Aggressive client: when the incident happened' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  incidentAt?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: CreateCaseDto) => o.repeatOfCaseId !== null && o.repeatOfCaseId !== undefined)
+  @IsUUID()
+  repeatOfCaseId?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: CreateCaseDto) => o.followsCaseId !== null && o.followsCaseId !== undefined)
+  @IsUUID()
+  followsCaseId?: string | null;
 }

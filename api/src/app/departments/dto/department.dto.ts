@@ -9,12 +9,26 @@ const SYMBOL = /^[A-Z][A-Z0-9-]{0,9}$/;
 const SYMBOL_MESSAGE = 'Symbol wydziału: wielkie litery, cyfry lub myślnik, do 10 znaków, np. "OR".';
 
 export class CreateDepartmentDto implements CreateDepartmentRequest {
-  @ApiProperty({ example: 'OR' }) @Transform(trim) @IsString() @Matches(SYMBOL, { message: SYMBOL_MESSAGE }) symbol!: string;
-  @ApiProperty({ example: 'Wydział Organizacyjny' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'OR' })
+  @Transform(trim)
+  @IsString()
+  @Matches(SYMBOL, { message: SYMBOL_MESSAGE })
+  symbol!: string;
+  @ApiProperty({ example: 'Wydział Organizacyjny' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
 }
 
 export class UpdateDepartmentDto implements UpdateDepartmentRequest {
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Matches(SYMBOL, { message: SYMBOL_MESSAGE }) symbol?: string;
+  @ApiPropertyOptional()
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @Matches(SYMBOL, { message: SYMBOL_MESSAGE })
+  symbol?: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @Optional() @IsBoolean() active?: boolean;
 }

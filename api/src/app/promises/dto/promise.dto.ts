@@ -8,22 +8,48 @@ import { Optional } from '../../common/optional';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePromiseDto implements CreatePromiseRequest {
-  @ApiProperty({ example: 'Oddzwonię z informacją o terminie naprawy' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) description!: string;
+  @ApiProperty({ example: 'Oddzwonię z informacją o terminie naprawy' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  description!: string;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
-  @ApiPropertyOptional({ description: 'Defaults to the end of the next working day (standard 17.3)' }) @Optional() @IsISO8601({ strict: true }) dueAt?: string;
+  @ApiPropertyOptional({ description: 'Defaults to the end of the next working day (standard 17.3)' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  dueAt?: string;
 }
 
 export class UpdatePromiseDto implements UpdatePromiseRequest {
   @ApiPropertyOptional() @Optional() @IsBoolean() kept?: boolean;
   @ApiPropertyOptional() @Optional() @IsISO8601({ strict: true }) keptAt?: string;
-  @ApiPropertyOptional({ description: 'Reschedule to this time (requires clientToldAt)' }) @Optional() @IsISO8601({ strict: true }) dueAt?: string;
-  @ApiPropertyOptional({ description: 'When the client was told the new date (standard 17.4)' }) @Optional() @IsISO8601({ strict: true }) clientToldAt?: string;
+  @ApiPropertyOptional({ description: 'Reschedule to this time (requires clientToldAt)' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  dueAt?: string;
+  @ApiPropertyOptional({ description: 'When the client was told the new date (standard 17.4)' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  clientToldAt?: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) description?: string;
 }
 
 export class PromiseListQueryDto implements PromiseListQuery {
-  @ApiPropertyOptional({ enum: ['mine', 'department', 'all'], default: 'mine' }) @Optional() @IsIn(['mine', 'department', 'all']) scope?: 'mine' | 'department' | 'all';
-  @ApiPropertyOptional({ enum: ['open', 'overdue', 'kept', 'any'], default: 'open' }) @Optional() @IsIn(['open', 'overdue', 'kept', 'any']) state?: 'open' | 'overdue' | 'kept' | 'any';
+  @ApiPropertyOptional({ enum: ['mine', 'department', 'all'], default: 'mine' })
+  @Optional()
+  @IsIn(['mine', 'department', 'all'])
+  scope?: 'mine' | 'department' | 'all';
+  @ApiPropertyOptional({ enum: ['open', 'overdue', 'kept', 'any'], default: 'open' })
+  @Optional()
+  @IsIn(['open', 'overdue', 'kept', 'any'])
+  state?: 'open' | 'overdue' | 'kept' | 'any';
   @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type ResetPasswordRequest, type Role, type UpdateUserRequest } from '@pu/contracts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type CreateUserRequest,
+  type ResetPasswordRequest,
+  type Role,
+  type UpdateUserRequest,
+} from '@pu/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Optional } from '../../common/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -12,9 +31,16 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'jkowalska' })
   @Transform(lower)
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: 'Login: 3–50 znaków, małe litery, cyfry, kropka, myślnik lub podkreślnik.' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, {
+    message: 'Login: 3–50 znaków, małe litery, cyfry, kropka, myślnik lub podkreślnik.',
+  })
   username!: string;
-  @ApiProperty({ example: 'Joanna Kowalska' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
+  @ApiProperty({ example: 'Joanna Kowalska' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsEmail() @MaxLength(254) email?: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty() @IsUUID() departmentId!: string;
@@ -27,7 +53,12 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateUserDto) => o.email !== null && o.email !== undefined) @Transform(trim) @IsEmail() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: UpdateUserDto) => o.email !== null && o.email !== undefined)
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
   @ApiPropertyOptional({ enum: ROLES }) @Optional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional() @Optional() @IsBoolean() disabled?: boolean;
