@@ -10,7 +10,8 @@ export class CreateCases1763900100000 implements MigrationInterface {
     await q.query(`CREATE TABLE case_registers (
       kind text PRIMARY KEY CHECK (kind IN ('complaint', 'office_error', 'refusal', 'aggressive_client')),
       jrwa text NOT NULL,
-      format text NOT NULL CHECK (format LIKE '%{n}%')
+      format text NOT NULL CHECK (format LIKE '%{n}%'),
+      version integer NOT NULL DEFAULT 1
     )`);
     await q.query(`INSERT INTO case_registers (kind, jrwa, format) VALUES
       ('complaint', '1510', '{department}.1510.{n}.{yyyy}'),

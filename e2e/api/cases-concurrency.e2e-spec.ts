@@ -1,7 +1,16 @@
 import type { CaseResponse, PromiseResponse } from '@pu/contracts';
 import { DEFAULT_REFERENCE_FORMATS } from '@pu/workflow';
 import type { ApiClient } from './support/api-client';
-import { CaseFlow, caseRequest, describeResponse, expectError, expectStatus, history, ifMatch } from './support/cases';
+import {
+  CaseFlow,
+  caseRequest,
+  describeResponse,
+  expectError,
+  expectStatus,
+  history,
+  ifMatch,
+  REGISTER_YEAR,
+} from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -79,7 +88,7 @@ describe('Cases under concurrent requests', () => {
     const refs = answers.map((r) => (r.body as CaseResponse).reference);
     expect(new Set(refs).size).toBe(50);
     const pattern = new RegExp(
-      `^${office.departments.a.symbol}\\.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}\\.(\\d+)\\.2026$`,
+      `^${office.departments.a.symbol}\\.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}\\.(\\d+)\\.${REGISTER_YEAR}$`,
     );
     const numbers = refs.map((ref) => Number(pattern.exec(ref)?.[1])).sort((a, b) => a - b);
     expect(numbers.every(Number.isInteger)).toBe(true);
@@ -101,7 +110,7 @@ describe('Cases under concurrent requests', () => {
     const o = await createOffice(t.app);
     const [clerkA, managerA, clerkB] = [await o.as('clerkA'), await o.as('managerA'), await o.as('clerkB')];
     const moved = await CaseFlow.create(clerkA, 'complaint');
-    expect(moved.current.reference).toBe(`${o.departments.a.symbol}.1510.1.2026`);
+    expect(moved.current.reference).toBe(`${o.departments.a.symbol}.1510.1.${REGISTER_YEAR}`);
     expectStatus(
       await moved
         .as(managerA)
@@ -110,9 +119,9 @@ describe('Cases under concurrent requests', () => {
     );
     // Department B's own first complaint is number 1 of B's register, like the one that came from A was of A's.
     const own = await clerkB.post('/api/cases', caseRequest('complaint'));
-    expect(expectStatus(own, 201).body.reference).toBe(`${o.departments.b.symbol}.1510.1.2026`);
+    expect(expectStatus(own, 201).body.reference).toBe(`${o.departments.b.symbol}.1510.1.${REGISTER_YEAR}`);
     const again = expectStatus(await clerkB.get(moved.path), 200).body as CaseResponse;
-    expect(again.reference).toBe(`${o.departments.a.symbol}.1510.1.2026`);
+    expect(again.reference).toBe(`${o.departments.a.symbol}.1510.1.${REGISTER_YEAR}`);
   });
 
   describe('idempotent retries', () => {

@@ -1,6 +1,7 @@
+import { DataSource } from 'typeorm';
 import { DEFAULT_REFERENCE_FORMATS, stepIdsOf, stepOf, WORKFLOWS } from '@pu/workflow';
 import type { ApiClient } from './support/api-client';
-import { CaseFlow, expectError, expectStatus, KINDS } from './support/cases';
+import { CaseFlow, expectError, expectStatus, ifMatch, KINDS, REGISTER_YEAR } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -35,7 +36,9 @@ describe('Case workflows', () => {
   it('complaint: whole workflow, with the satisfaction loop, a skipped step and a promise', async () => {
     const c = await CaseFlow.create(clerk, 'complaint');
     expect(c.current).toMatchObject({ status: 'open', currentStep: 'listen', outcome: null, anonymous: false });
-    expect(c.current.reference).toMatch(new RegExp(`^${office.departments.a.symbol}\\.1510\\.\\d+\\.2026$`));
+    expect(c.current.reference).toMatch(
+      new RegExp(`^${office.departments.a.symbol}\\.1510\\.\\d+\\.${REGISTER_YEAR}$`),
+    );
     expect(c.current.availableSteps).toContain('listen');
     expect(c.current.missingForClose).toEqual(WORKFLOWS.complaint.steps.filter((s) => s.required).map((s) => s.id));
 
@@ -74,7 +77,7 @@ describe('Case workflows', () => {
   it('office error: whole workflow, with the fix loop and a skipped step', async () => {
     const c = await CaseFlow.create(clerk, 'office_error');
     expect(c.current.reference).toBe(
-      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.office_error.jrwa}.1.2026`,
+      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.office_error.jrwa}.1.${REGISTER_YEAR}`,
     );
     await c.steps('record', 'inform', 'apologise', 'consequences');
     expect(c.current.informHours).toEqual(expect.any(Number));
@@ -100,7 +103,9 @@ describe('Case workflows', () => {
 
   it('refusal: whole workflow, one optional step skipped and one done', async () => {
     const c = await CaseFlow.create(clerk, 'refusal');
-    expect(c.current.reference).toBe(`${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.refusal.jrwa}.1.2026`);
+    expect(c.current.reference).toBe(
+      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.refusal.jrwa}.1.${REGISTER_YEAR}`,
+    );
     await c.steps('decision', 'deliver', 'justify');
     expectStatus(await c.skip('emotions', 'Klient przyjął decyzję spokojnie.'), 200);
     await c.steps('alternative', 'farewell');
@@ -114,7 +119,7 @@ describe('Case workflows', () => {
   it('aggressive client: whole workflow, with the protest rule and the promise-backed resolution', async () => {
     const c = await CaseFlow.create(clerk, 'aggressive_client');
     expect(c.current.reference).toBe(
-      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}.1.2026`,
+      `${office.departments.a.symbol}.${DEFAULT_REFERENCE_FORMATS.aggressive_client.jrwa}.1.${REGISTER_YEAR}`,
     );
     await c.steps('listen', 'quiet_place', 'restate');
 
@@ -233,5 +238,82 @@ describe('Case workflows', () => {
     const ok = expectStatus(await c.step('listen'), 200);
     expect(ok.headers['etag']).toBe(`"${ok.body.version}"`);
     expect(ok.body.version).toBeGreaterThan(1);
+  });
+
+  describe('case registers (reference number format per kind)', () => {
+    type Register = { kind: string; jrwa: string; format: string; example: string; version: number };
+    // The office-error register: no other suite checks the form of those references.
+    const registerOf = async (admin: ApiClient) =>
+      (expectStatus(await admin.get('/api/admin/case-registers'), 200).body as Register[]).find(
+        (r) => r.kind === 'office_error',
+      )!;
+
+    it('the administrator changes the JRWA symbol and format; new cases use them, numbering continues', async () => {
+      const admin = await office.as('admin');
+      const all = expectStatus(await admin.get('/api/admin/case-registers'), 200).body as Register[];
+      expect(all.map((r) => r.kind).sort()).toEqual([...KINDS].sort());
+      expect(all.find((r) => r.kind === 'complaint')).toMatchObject({
+        jrwa: '1510',
+        format: '{department}.1510.{n}.{yyyy}',
+        example: `OR.1510.12.${new Date().getFullYear()}`,
+      });
+      const before = await registerOf(admin);
+      const first = await CaseFlow.create(clerk, 'office_error');
+      const n = Number(/\.(\d+)\.\d{4}$/.exec(first.current.reference)?.[1]);
+      try {
+        const changed = expectStatus(
+          await admin.patch(
+            '/api/admin/case-registers/office_error',
+            { jrwa: '1520', format: '{jrwa}/{department}/{n}/{yyyy}' },
+            ifMatch(before.version),
+          ),
+          200,
+        ).body as Register;
+        expect(changed).toMatchObject({ jrwa: '1520', version: before.version + 1 });
+        const next = await CaseFlow.create(clerk, 'office_error');
+        expect(next.current.reference).toBe(`1520/${office.departments.a.symbol}/${n + 1}/${REGISTER_YEAR}`);
+        const audit = await t.app
+          .get(DataSource)
+          .query(
+            `SELECT before->>'jrwa' AS old, after->>'jrwa' AS new FROM audit_log WHERE entity_type = 'case_register' ORDER BY id DESC LIMIT 1`,
+          );
+        expect(audit[0]).toEqual({ old: before.jrwa, new: '1520' });
+      } finally {
+        const current = await registerOf(admin);
+        expectStatus(
+          await admin.patch(
+            '/api/admin/case-registers/office_error',
+            { jrwa: before.jrwa, format: before.format },
+            ifMatch(current.version),
+          ),
+          200,
+        );
+      }
+    });
+
+    it('refuses formats that would repeat references, stale versions, unknown kinds and other roles', async () => {
+      const admin = await office.as('admin');
+      const reg = await registerOf(admin);
+      const patch = (body: unknown, version = reg.version) =>
+        admin.patch('/api/admin/case-registers/office_error', body, ifMatch(version));
+      for (const format of ['{department}.{n}', '{jrwa}.{n}.{yyyy}', '{department}.{nr}.{yyyy}', '']) {
+        const body = expectError(await patch({ format }), 422, 'VALIDATION_FAILED');
+        expect(body['fields']).toHaveProperty('format');
+      }
+      // The same references as the complaint register.
+      const clash = expectError(await patch({ jrwa: '1510' }), 422, 'VALIDATION_FAILED');
+      expect(JSON.stringify(clash['fields'])).toContain('skarg');
+      expectError(await patch({ jrwa: 'ma spacje' }), 422, 'VALIDATION_FAILED');
+      expectError(await patch({ format: '{department}.{n}.{yyyy}', extra: 1 }), 422, 'VALIDATION_FAILED');
+      expectError(await patch({ jrwa: 'PX' }, reg.version + 5), 412);
+      expectError(await admin.patch('/api/admin/case-registers/office_error', { jrwa: 'PX' }), 428);
+      expectError(await admin.patch('/api/admin/case-registers/nothing', { jrwa: 'PX' }, ifMatch(1)), 404);
+      expectError(await clerk.get('/api/admin/case-registers'), 403);
+      expectError(
+        await manager.patch('/api/admin/case-registers/office_error', { jrwa: 'PX' }, ifMatch(reg.version)),
+        403,
+      );
+      expect(await registerOf(admin)).toEqual(reg);
+    });
   });
 });

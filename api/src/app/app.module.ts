@@ -14,6 +14,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
 import { UsersModule } from './users/users.module';
+import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
@@ -34,6 +35,7 @@ export class AppModule {
         UsersModule,
         WorkflowsModule,
         CasesModule,
+        CaseRegistersModule,
         PromisesModule,
         DemoModule,
       ],

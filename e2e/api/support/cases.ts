@@ -11,6 +11,11 @@ export const KINDS: readonly CaseKindName[] = ['complaint', 'office_error', 'ref
 /** A well-formed UUID that names nothing. */
 export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
+/** The register year of a case created now (registers are numbered per calendar year in Warsaw). */
+export const REGISTER_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(
+  new Date(),
+);
+
 export const ifMatch = (version: number): Record<string, string> => ({ 'If-Match': `"${version}"` });
 
 /** Contact details distinctive enough to grep a response for (they must never appear in lists). */

@@ -21,6 +21,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DEMO: '0',
     DATABASE_URL: databaseUrl,
     DB_POOL_SIZE: process.env['E2E_DB_POOL_SIZE'] ?? '10',
+    // PGlite behind its socket server has one backend session for every connection.
+    DB_PREPARED_STATEMENTS: process.env['E2E_EMBEDDED'] === '1' ? 'false' : 'true',
     WEB_DIST: '/nonexistent',
     ...env,
   });

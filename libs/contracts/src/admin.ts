@@ -1,3 +1,4 @@
+import type { CaseKindName } from './cases';
 import type { Role } from './roles';
 import type { DepartmentRef } from './auth';
 
@@ -53,3 +54,20 @@ export interface ResetPasswordRequest {
 /** Password policy shared by API validation and the SPA form hint. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** The register of one case kind: how its reference numbers are written. */
+export interface CaseRegisterResponse {
+  kind: CaseKindName;
+  /** JRWA symbol, put where the format says {jrwa}. */
+  jrwa: string;
+  /** With {department}, {jrwa}, {n} and {yyyy}, e.g. '{department}.1510.{n}.{yyyy}'. */
+  format: string;
+  /** The format applied to department "OR", number 12 and the current year. */
+  example: string;
+  version: number;
+}
+
+export interface UpdateCaseRegisterRequest {
+  jrwa?: string;
+  format?: string;
+}

@@ -13,6 +13,8 @@ export const ROUTES = {
     userPassword: (id: string) => `admin/users/${id}/password`,
     departments: 'admin/departments',
     department: (id: string) => `admin/departments/${id}`,
+    caseRegisters: 'admin/case-registers',
+    caseRegister: (kind: string) => `admin/case-registers/${kind}`,
   },
   departments: 'departments',
   health: 'health',

@@ -1,5 +1,10 @@
 import { CASE_KINDS } from './case-kinds';
-import { DEFAULT_REFERENCE_FORMATS, formatReference, validateReferenceFormat } from './reference-number';
+import {
+  clashingRegister,
+  DEFAULT_REFERENCE_FORMATS,
+  formatReference,
+  validateReferenceFormat,
+} from './reference-number';
 
 describe('formatReference', () => {
   it('builds the complaint reference as in the JRWA example', () => {
@@ -24,6 +29,8 @@ describe('formatReference', () => {
   it('refuses unusable formats', () => {
     expect(validateReferenceFormat('{department}.{nr}.{yyyy}')).toContain('{nr}');
     expect(validateReferenceFormat('{department}.{n}')).toContain('{yyyy}');
+    expect(validateReferenceFormat('{jrwa}.{n}.{yyyy}')).toContain('{department}');
+    expect(validateReferenceFormat(`{department}.{n}.{yyyy}.${'x'.repeat(100)}`)).toContain('100');
     expect(validateReferenceFormat('{n}.{yyyy}}')).toContain('nawias');
     expect(validateReferenceFormat(' ')).not.toBeNull();
     expect(() => formatReference('{x}', { department: 'OR', jrwa: '1510', n: 1, year: 2026 })).toThrow(RangeError);
@@ -34,5 +41,26 @@ describe('formatReference', () => {
     expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 0, year: 2026 })).toThrow(RangeError);
     expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 1.5, year: 2026 })).toThrow(RangeError);
     expect(() => formatReference(f, { department: 'OR', jrwa: '1510', n: 1, year: 26 })).toThrow(RangeError);
+  });
+});
+
+describe('clashingRegister', () => {
+  const defaults = CASE_KINDS.map((kind) => ({ kind, ...DEFAULT_REFERENCE_FORMATS[kind] }));
+
+  it('finds no clash among the default registers', () => {
+    for (const r of defaults) expect(clashingRegister(r, defaults)).toBeNull();
+  });
+
+  it('names the register that would issue the same references', () => {
+    expect(
+      clashingRegister({ kind: 'office_error', jrwa: '1510', format: '{department}.{jrwa}.{n}.{yyyy}' }, defaults),
+    ).toBe('complaint');
+    expect(clashingRegister({ kind: 'refusal', jrwa: 'DO', format: '{department}.AK.{n}.{yyyy}' }, defaults)).toBe(
+      'aggressive_client',
+    );
+  });
+
+  it('does not compare a register with itself', () => {
+    expect(clashingRegister(defaults[0], defaults)).toBeNull();
   });
 });

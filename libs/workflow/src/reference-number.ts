@@ -18,16 +18,37 @@ export const DEFAULT_REFERENCE_FORMATS: Readonly<Record<CaseKind, { jrwa: string
 const TOKEN = /\{([^{}]*)\}/g;
 const KNOWN_TOKENS = new Set(['department', 'jrwa', 'n', 'yyyy']);
 
-/** Polish message for an unusable format, or null. Register numbers restart each year, so {n} needs {yyyy}. */
+/**
+ * Polish message for an unusable format, or null. Each department keeps its own register and numbers restart
+ * each year, so {n} needs both {department} and {yyyy} to keep references unique.
+ */
 export function validateReferenceFormat(format: string): string | null {
   if (typeof format !== 'string' || !format.trim()) return 'Podaj format znaku sprawy.';
   const unknown = [...format.matchAll(TOKEN)].map((m) => m[1]).filter((t) => !KNOWN_TOKENS.has(t));
   if (unknown.length)
     return `Nieznane pola w formacie: ${unknown.map((t) => `{${t}}`).join(', ')}. Dozwolone: {department}, {jrwa}, {n}, {yyyy}.`;
   if (/[{}]/.test(format.replace(TOKEN, ''))) return 'Niesparowany nawias klamrowy w formacie.';
-  if (!format.includes('{n}') || !format.includes('{yyyy}'))
-    return 'Format musi zawierać numer w rejestrze {n} i rok {yyyy}, inaczej znaki spraw się powtórzą.';
+  if (!format.includes('{n}') || !format.includes('{yyyy}') || !format.includes('{department}'))
+    return 'Format musi zawierać symbol wydziału {department}, numer w rejestrze {n} i rok {yyyy}, inaczej znaki spraw się powtórzą.';
+  if (format.length > 100) return 'Format może mieć najwyżej 100 znaków.';
   return null;
+}
+
+export interface ReferenceRegister {
+  kind: CaseKind;
+  jrwa: string;
+  format: string;
+}
+
+/**
+ * The kind whose register would issue the same references as `candidate`, or null. Registers are compared by
+ * the reference each gives to the same department, number and year.
+ */
+export function clashingRegister(candidate: ReferenceRegister, others: readonly ReferenceRegister[]): CaseKind | null {
+  const sample = (r: ReferenceRegister) =>
+    formatReference(r.format, { department: 'X', jrwa: r.jrwa, n: 1, year: 2000 });
+  const mine = sample(candidate);
+  return others.find((o) => o.kind !== candidate.kind && sample(o) === mine)?.kind ?? null;
 }
 
 export function formatReference(

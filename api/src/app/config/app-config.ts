@@ -12,6 +12,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
   @IsOptional() @IsString() @MinLength(1) DATABASE_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() DB_PREPARED_STATEMENTS?: boolean;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN?: boolean;
@@ -32,7 +33,14 @@ class EnvironmentVariables {
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
-  database: { url: string | null; poolSize: number; dataDir: string; runMigrations: boolean };
+  database: {
+    url: string | null;
+    poolSize: number;
+    /** Named prepared statements for the hottest reads (see PreparedQueries). */
+    preparedStatements: boolean;
+    dataDir: string;
+    runMigrations: boolean;
+  };
   demo: boolean;
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookies: boolean };
   logLevel: string;
@@ -70,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url: parsed.DATABASE_URL ?? null,
       // PGlite serves one connection at a time; more interleaves protocol messages.
       poolSize: embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10),
+      // Off for the embedded database (one backend session for every connection) and for poolers that hand
+      // a connection to another client after each transaction (PgBouncer in transaction mode before 1.21).
+      preparedStatements: embedded ? false : (parsed.DB_PREPARED_STATEMENTS ?? true),
       dataDir: resolve(parsed.DATA_DIR ?? 'data'),
       runMigrations: parsed.MIGRATIONS_RUN ?? true,
     },

@@ -10,8 +10,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
  * statements. PostgreSQL then plans each once per connection instead of on every call; measured on the
  * one-million-case benchmark, planning was most of the database's time for these statements.
  *
- * The embedded PostgreSQL runs every connection in one backend session, where a statement prepared by a
- * closed connection would clash with the next one's, so there they stay unnamed.
+ * Off (`DB_PREPARED_STATEMENTS=false`, and always for the embedded PostgreSQL) where connections share one
+ * backend session, as PGlite's do and a transaction-mode pooler's may: a statement prepared by one connection
+ * would clash with the next one's.
  */
 @Injectable()
 export class PreparedQueries {
@@ -22,7 +23,7 @@ export class PreparedQueries {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pool = config.database.url ? (db.driver as unknown as { master: Pool }).master : null;
+    this.pool = config.database.preparedStatements ? (db.driver as unknown as { master: Pool }).master : null;
   }
 
   async query<Row>(text: string, values: unknown[]): Promise<Row[]> {

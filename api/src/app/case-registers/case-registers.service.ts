@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseRegisterResponse } from '@pu/contracts';
+import { type CaseKind, clashingRegister, formatReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { notFound, validationFailed } from '../common/domain-error';
+import { staleVersion } from '../common/versioning';
+import type { UpdateCaseRegisterDto } from './dto/update-case-register.dto';
+
+interface RegisterRow {
+  kind: CaseKind;
+  jrwa: string;
+  format: string;
+  version: number;
+}
+
+const KIND_NAMES: Record<CaseKind, string> = {
+  complaint: 'skarg',
+  office_error: 'pomyłek urzędu',
+  refusal: 'decyzji odmownych',
+  aggressive_client: 'incydentów z agresywnym klientem',
+};
+
+const toResponse = (r: RegisterRow): CaseRegisterResponse => ({
+  ...r,
+  example: formatReference(r.format, { department: 'OR', jrwa: r.jrwa, n: 12, year: new Date().getFullYear() }),
+});
+
+/**
+ * How each kind's reference numbers are written. A change applies to cases registered afterwards; numbers
+ * already issued keep their form, and numbering continues in the same register.
+ */
+@Injectable()
+export class CaseRegistersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<CaseRegisterResponse[]> {
+    return (await this.rows(this.db.manager)).map(toResponse);
+  }
+
+  async update(kind: string, version: number, dto: UpdateCaseRegisterDto, actor: Actor): Promise<CaseRegisterResponse> {
+    if (!isCaseKind(kind)) throw notFound('Nie ma takiego rejestru spraw.');
+    return this.db.transaction(async (m) => {
+      // Locked, so two administrators cannot each pass the clash check with formats that clash with each other.
+      const all = await this.rows(m, true);
+      const before = all.find((r) => r.kind === kind);
+      if (!before) throw notFound('Nie ma takiego rejestru spraw.');
+      if (before.version !== version) throw staleVersion();
+      const candidate = { kind, jrwa: dto.jrwa ?? before.jrwa, format: dto.format ?? before.format };
+      const problem = validateReferenceFormat(candidate.format);
+      if (problem) throw validationFailed({ format: [problem] });
+      const clash = clashingRegister(candidate, all);
+      if (clash) {
+        throw validationFailed({
+          [dto.format !== undefined ? 'format' : 'jrwa']: [
+            `Znaki spraw powtarzałyby się z rejestrem ${KIND_NAMES[clash]}: zmień symbol JRWA lub format.`,
+          ],
+        });
+      }
+      const [after] = (await m.query(
+        `UPDATE case_registers SET jrwa = $2, format = $3, version = version + 1 WHERE kind = $1 RETURNING kind, jrwa, format, version`,
+        [kind, candidate.jrwa, candidate.format],
+      )) as [RegisterRow[], number];
+      const row = after[0];
+      await this.audit.record(m, actor, {
+        entityType: 'case_register',
+        entityId: kind,
+        action: 'update',
+        before,
+        after: row,
+      });
+      return toResponse(row);
+    });
+  }
+
+  private async rows(m: EntityManager, lock = false): Promise<RegisterRow[]> {
+    return m.query(`SELECT kind, jrwa, format, version FROM case_registers ORDER BY kind${lock ? ' FOR UPDATE' : ''}`);
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { UpdateCaseRegisterRequest } from '@pu/contracts';
+import { Transform } from 'class-transformer';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { Optional } from '../../common/optional';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class UpdateCaseRegisterDto implements UpdateCaseRegisterRequest {
+  @ApiPropertyOptional({ example: '1510', description: 'JRWA symbol of the register' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, {
+    message: 'Symbol JRWA: litery, cyfry, kropka lub myślnik, do 20 znaków, np. "1510".',
+  })
+  jrwa?: string;
+
+  @ApiPropertyOptional({
+    example: '{department}.1510.{n}.{yyyy}',
+    description: 'With {department}, {jrwa}, {n}, {yyyy}',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  format?: string;
+}
