@@ -62,10 +62,10 @@ export class CaseRegistersService {
           ],
         });
       }
-      const [after] = (await m.query(
+      const [after] = await m.query<[RegisterRow[], number]>(
         `UPDATE case_registers SET jrwa = $2, format = $3, version = version + 1 WHERE kind = $1 RETURNING kind, jrwa, format, version`,
         [kind, candidate.jrwa, candidate.format],
-      )) as [RegisterRow[], number];
+      );
       const row = after[0];
       await this.audit.record(m, actor, {
         entityType: 'case_register',
