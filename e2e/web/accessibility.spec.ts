@@ -102,5 +102,18 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical v
     await page.getByRole('link', { name: 'OR', exact: true }).click();
     await settled(page);
     await expectAccessible(page, 'edit department form');
+
+    await page.goto('/administracja/rejestry');
+    await settled(page);
+    await expectAccessible(page, 'case registers');
+    await page.getByRole('link', { name: 'Edytuj rejestr: Decyzja odmowna' }).click();
+    await settled(page);
+    await expect(page.getByTestId('register-example')).toBeVisible();
+    await expectAccessible(page, 'edit case register form');
+    // An unusable format, shown on the field (nothing is saved).
+    await page.getByLabel('Format znaku sprawy').fill('{department}.{n}');
+    await page.getByLabel('Symbol JRWA').focus();
+    await expect(page.getByText('Format musi zawierać')).toBeVisible();
+    await expectAccessible(page, 'edit case register form with a field error');
   });
 });

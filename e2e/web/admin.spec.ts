@@ -270,3 +270,120 @@ test.describe('administration of departments', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+test.describe('administration of case registers', () => {
+  const REFUSAL = 'Decyzja odmowna';
+  const NEW_FORMAT = '{jrwa}/{department}/{n}/{yyyy}';
+  const year = new Date().getFullYear();
+
+  /** Other tests register refusals: whatever a test changed, the register gets its format back. */
+  async function restoreRefusal(page: Page, original: { jrwa: string; format: string }): Promise<void> {
+    const admin = api(page.context());
+    const now = await admin.caseRegister('refusal');
+    if (now.jrwa !== original.jrwa || now.format !== original.format) {
+      await admin.updateCaseRegister('refusal', now.version, { jrwa: original.jrwa, format: original.format });
+    }
+  }
+
+  test('admin changes the refusal register format with a live example, checked before saving', async ({ page }) => {
+    await signIn(page, DEMO.admin.username);
+    const original = await api(page.context()).caseRegister('refusal');
+    try {
+      await page.getByRole('navigation').getByRole('link', { name: 'Rejestry spraw' }).click();
+      await expect(page).toHaveURL('/administracja/rejestry');
+      await expect(page).toHaveTitle('Rejestry spraw · Przyjazny Urząd');
+      const row = page.getByRole('row').filter({ hasText: REFUSAL });
+      await expect(row).toContainText(original.format);
+      await expect(row).toContainText(original.example);
+
+      await row.getByRole('link', { name: `Edytuj rejestr: ${REFUSAL}` }).click();
+      await expect(page).toHaveURL('/administracja/rejestry/refusal');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edycja rejestru: ${REFUSAL}`);
+      await expect(page.getByText('numeracja w rejestrze jest kontynuowana')).toBeVisible();
+      const format = page.getByLabel('Format znaku sprawy');
+      const example = page.getByTestId('register-example');
+      await expect(page.getByLabel('Symbol JRWA')).toHaveValue(original.jrwa);
+      await expect(format).toHaveValue(original.format);
+      await expect(example).toHaveText(original.example);
+
+      // The example follows the typing.
+      await format.fill(NEW_FORMAT);
+      await expect(example).toHaveText(`${original.jrwa}/OR/12/${year}`);
+
+      // A format without the year is refused on the field, and nothing is sent.
+      const patches: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'PATCH') {
+          patches.push(request.url());
+        }
+      });
+      await format.fill('{department}.{jrwa}.{n}');
+      await expect(
+        page.getByText('Format musi zawierać symbol wydziału {department}, numer w rejestrze {n} i rok {yyyy}'),
+      ).toBeVisible();
+      await expect(example).toHaveCount(0);
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page.getByRole('alert')).toContainText('Formularz zawiera błędy');
+      await expect(format).toBeFocused();
+      await expect(page).toHaveURL('/administracja/rejestry/refusal');
+      expect(patches).toEqual([]);
+
+      // The same references as the complaint register: the server's message appears on the fields.
+      const complaint = await api(page.context()).caseRegister('complaint');
+      await page.getByLabel('Symbol JRWA').fill(complaint.jrwa);
+      await format.fill(complaint.format);
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page.getByText('Znaki spraw powtarzałyby się z rejestrem skarg')).toBeVisible();
+      await expect(page).toHaveURL('/administracja/rejestry/refusal');
+
+      await page.getByLabel('Symbol JRWA').fill(original.jrwa);
+      await format.fill(NEW_FORMAT);
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page).toHaveURL('/administracja/rejestry');
+      const saved = `${original.jrwa}/OR/12/${year}`;
+      await expect(
+        page.getByText(`Zapisano rejestr: ${REFUSAL}. Nowe sprawy otrzymają znaki w postaci ${saved}.`),
+      ).toBeVisible();
+      await expect(row).toContainText(NEW_FORMAT);
+      await expect(row).toContainText(saved);
+
+      // Back to the original format, through the form as well.
+      await row.getByRole('link', { name: `Edytuj rejestr: ${REFUSAL}` }).click();
+      await format.fill(original.format);
+      await expect(example).toHaveText(original.example);
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page).toHaveURL('/administracja/rejestry');
+      await expect(row).toContainText(original.example);
+    } finally {
+      await restoreRefusal(page, original);
+    }
+  });
+
+  test('a register changed by someone else meanwhile is reported and the typed format is kept', async ({ page }) => {
+    await signIn(page, DEMO.admin.username);
+    const admin = api(page.context());
+    const original = await admin.caseRegister('refusal');
+    const otherJrwa = `${original.jrwa}X`;
+    try {
+      await page.goto('/administracja/rejestry/refusal');
+      const format = page.getByLabel('Format znaku sprawy');
+      await expect(format).toHaveValue(original.format);
+      await format.fill(NEW_FORMAT);
+
+      // Another administrator changes the JRWA symbol in the meantime.
+      await admin.updateCaseRegister('refusal', original.version, { jrwa: otherJrwa });
+
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page.getByRole('alert')).toContainText('Ktoś inny zmienił ten rejestr w czasie Twojej edycji');
+      await expect(format).toHaveValue(NEW_FORMAT);
+      await expect(page.getByLabel('Symbol JRWA')).toHaveValue(otherJrwa);
+      await expect(page.getByTestId('register-example')).toHaveText(`${otherJrwa}/OR/12/${year}`);
+
+      await page.getByRole('button', { name: 'Zapisz' }).click();
+      await expect(page).toHaveURL('/administracja/rejestry');
+      await expect(page.getByRole('row').filter({ hasText: REFUSAL })).toContainText(`${otherJrwa}/OR/12/${year}`);
+    } finally {
+      await restoreRefusal(page, original);
+    }
+  });
+});

@@ -27,7 +27,7 @@ const ROLE_VIEWS = [
     user: DEMO.admin,
     roleLabel: 'Administrator',
     home: '/administracja/uzytkownicy',
-    nav: ['Użytkownicy', 'Wydziały'],
+    nav: ['Użytkownicy', 'Wydziały', 'Rejestry spraw'],
   },
 ] as const;
 

@@ -4,8 +4,11 @@ import {
   CSRF_COOKIE,
   CSRF_HEADER,
   ROUTES,
+  type CaseKindName,
+  type CaseRegisterResponse,
   type CreateUserRequest,
   type DepartmentResponse,
+  type UpdateCaseRegisterRequest,
   type UserResponse,
 } from '@pu/contracts';
 import { BASE_URL, CHROMIUM_FOUND, CHROMIUM_MISSING_MESSAGE } from './environment';
@@ -111,6 +114,27 @@ export function api(context: BrowserContext) {
       });
       expect(res.status(), await res.text()).toBe(201);
       return (await res.json()) as UserResponse;
+    },
+    async caseRegister(kind: CaseKindName): Promise<CaseRegisterResponse> {
+      const res = await context.request.get(`${BASE_URL}/api/${ROUTES.admin.caseRegisters}`);
+      expect(res.status()).toBe(200);
+      const register = ((await res.json()) as CaseRegisterResponse[]).find((r) => r.kind === kind);
+      if (!register) {
+        throw new Error(`No register for ${kind} in the list`);
+      }
+      return register;
+    },
+    async updateCaseRegister(
+      kind: CaseKindName,
+      version: number,
+      body: UpdateCaseRegisterRequest,
+    ): Promise<CaseRegisterResponse> {
+      const res = await context.request.patch(`${BASE_URL}/api/${ROUTES.admin.caseRegister(kind)}`, {
+        data: body,
+        headers: { ...(await csrf()), 'If-Match': `"${version}"` },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as CaseRegisterResponse;
     },
   };
 }

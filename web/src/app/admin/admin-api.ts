@@ -1,11 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  CaseKindName,
+  CaseRegisterResponse,
   CreateDepartmentRequest,
   CreateUserRequest,
   DepartmentResponse,
   ROUTES,
   ResetPasswordRequest,
+  UpdateCaseRegisterRequest,
   UpdateDepartmentRequest,
   UpdateUserRequest,
   UserResponse,
@@ -22,7 +25,7 @@ export function isFormError(e: ReceivedError): boolean {
   return FORM_ERRORS.includes(e.statusCode) || FORM_ERRORS.includes(e.code);
 }
 
-/** Users and departments, for the administrator. Edits send `If-Match` with the version last read. */
+/** Users, departments and case registers, for the administrator. Edits send `If-Match` with the version last read. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);
@@ -66,6 +69,21 @@ export class AdminApi {
 
   updateDepartment(id: string, version: number, body: UpdateDepartmentRequest): Observable<DepartmentResponse> {
     return this.http.patch<DepartmentResponse>(apiUrl(ROUTES.admin.department(id)), body, {
+      headers: ifMatch(version),
+      context: handles(...FORM_ERRORS),
+    });
+  }
+
+  caseRegisters(): Observable<CaseRegisterResponse[]> {
+    return this.http.get<CaseRegisterResponse[]>(apiUrl(ROUTES.admin.caseRegisters));
+  }
+
+  updateCaseRegister(
+    kind: CaseKindName,
+    version: number,
+    body: UpdateCaseRegisterRequest,
+  ): Observable<CaseRegisterResponse> {
+    return this.http.patch<CaseRegisterResponse>(apiUrl(ROUTES.admin.caseRegister(kind)), body, {
       headers: ifMatch(version),
       context: handles(...FORM_ERRORS),
     });

@@ -1,7 +1,7 @@
 import { Routes } from '@angular/router';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
-/** Administration: user accounts and departments (role admin only; guarded in app.routes.ts). */
+/** Administration: user accounts, departments and case registers (role admin only; guarded in app.routes.ts). */
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
@@ -37,6 +37,16 @@ export const ADMIN_ROUTES: Routes = [
         path: 'wydzialy/:id',
         title: 'admin.departments.editTitle',
         loadComponent: () => import('./department-form-page').then((m) => m.DepartmentFormPage),
+      },
+      {
+        path: 'rejestry',
+        title: 'admin.registers.title',
+        loadComponent: () => import('./case-registers-page').then((m) => m.CaseRegistersPage),
+      },
+      {
+        path: 'rejestry/:kind',
+        title: 'admin.registers.editTitle',
+        loadComponent: () => import('./case-register-form-page').then((m) => m.CaseRegisterFormPage),
       },
     ],
   },

@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/raport-jakosci', label: 'nav.qualityReport', icon: 'analytics', roles: SECTION_ROLES.qualityReport },
   { path: '/administracja/uzytkownicy', label: 'nav.users', icon: 'group', roles: SECTION_ROLES.admin },
   { path: '/administracja/wydzialy', label: 'nav.departments', icon: 'apartment', roles: SECTION_ROLES.admin },
+  { path: '/administracja/rejestry', label: 'nav.registers', icon: 'tag', roles: SECTION_ROLES.admin },
 ];
 
 export function navItemsFor(role: Role): { path: string; label: string; icon: string }[] {
