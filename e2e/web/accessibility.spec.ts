@@ -33,7 +33,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical v
     const pages: [string, string[]][] = [
       [DEMO.clerk.username, ['/sprawy', '/obietnice', '/brak-dostepu', '/nie-ma-takiej-strony']],
       [DEMO.manager.username, ['/sprawy', '/obietnice', '/terminy']],
-      [DEMO.quality.username, ['/sprawy', '/raport-jakosci']],
+      [DEMO.quality.username, ['/sprawy', '/obietnice', '/terminy', '/raport-jakosci']],
     ];
     for (const [username, paths] of pages) {
       await page.goto('/logowanie');

@@ -172,4 +172,16 @@ test.describe('deadlines of a department (/terminy)', () => {
     await expect(overdueList.getByRole('row').filter({ hasText: second.reference })).toContainText('Pomyłka urzędu');
     await expect(overdueList.getByRole('button', { name: /^Więcej/ })).toHaveCount(0);
   });
+
+  test('the quality officer reaches both views from the menu and can look at any department', async ({ page }) => {
+    await signIn(page, DEMO.quality.username);
+    const menu = page.getByRole('navigation');
+    await menu.getByRole('link', { name: 'Terminy' }).click();
+    await expect(page).toHaveURL(/\/terminy/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Terminy' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Wydział' })).toBeVisible();
+    await menu.getByRole('link', { name: 'Obietnice' }).click();
+    await expect(page).toHaveURL(/\/obietnice/);
+    await expect(page.getByRole('tab', { name: 'Wszystkie wydziały – po terminie' })).toBeVisible();
+  });
 });

@@ -20,7 +20,7 @@ const ROLE_VIEWS = [
     user: DEMO.quality,
     roleLabel: 'Pełnomocnik ds. jakości',
     home: '/sprawy',
-    nav: ['Sprawy', 'Raport jakości'],
+    nav: ['Sprawy', 'Obietnice', 'Terminy', 'Raport jakości'],
   },
   {
     role: 'admin',

@@ -11,8 +11,9 @@ export interface NavItem {
 /** Who may open which section; used both for the menu and for the route guards. */
 export const SECTION_ROLES = {
   cases: ['clerk', 'manager', 'quality'],
-  promises: ['clerk', 'manager'],
-  deadlines: ['manager'],
+  // The quality officer watches broken promises and deadlines across departments (read-only).
+  promises: ['clerk', 'manager', 'quality'],
+  deadlines: ['manager', 'quality'],
   qualityReport: ['quality'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
