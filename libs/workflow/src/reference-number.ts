@@ -15,6 +15,16 @@ export const DEFAULT_REFERENCE_FORMATS: Readonly<Record<CaseKind, { jrwa: string
   aggressive_client: { jrwa: 'AK', format: '{department}.{jrwa}.{n}.{yyyy}' },
 };
 
+/** A JRWA symbol as the office writes it (after trimming), e.g. "1510". */
+export const JRWA_SYMBOL = /^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/;
+
+/** How a format is shown to people: the reference it gives to this department and number in a given year. */
+export const EXAMPLE_REFERENCE = { department: 'OR', n: 12 } as const;
+
+export function exampleReference(format: string, jrwa: string, year: number): string {
+  return formatReference(format, { ...EXAMPLE_REFERENCE, jrwa, year });
+}
+
 const TOKEN = /\{([^{}]*)\}/g;
 const KNOWN_TOKENS = new Set(['department', 'jrwa', 'n', 'yyyy']);
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseRegisterResponse } from '@pu/contracts';
-import { type CaseKind, clashingRegister, formatReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
+import { type CaseKind, clashingRegister, exampleReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
@@ -25,7 +25,7 @@ const KIND_NAMES: Record<CaseKind, string> = {
 
 const toResponse = (r: RegisterRow): CaseRegisterResponse => ({
   ...r,
-  example: formatReference(r.format, { department: 'OR', jrwa: r.jrwa, n: 12, year: new Date().getFullYear() }),
+  example: exampleReference(r.format, r.jrwa, new Date().getFullYear()),
 });
 
 /**

@@ -17,7 +17,14 @@ import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseRegisterResponse, UpdateCaseRegisterRequest } from '@pu/contracts';
-import { CASE_KIND_LABELS, formatReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
+import {
+  CASE_KIND_LABELS,
+  EXAMPLE_REFERENCE,
+  exampleReference,
+  isCaseKind,
+  JRWA_SYMBOL,
+  validateReferenceFormat,
+} from '@pu/workflow';
 import { map, startWith } from 'rxjs';
 import { specificErrorMessage, toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
@@ -27,15 +34,9 @@ import { Notifier } from '../shared/notifier';
 import { applyServerFieldErrors, focusFirstInvalid } from '../shared/server-errors';
 import { AdminApi } from './admin-api';
 
-/** The API's rule for a JRWA symbol (after trimming), e.g. "1510". */
-const JRWA = /^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/;
-
-/** The example the API shows in the list: department "OR", number 12 in the register, this year. */
-const EXAMPLE = { department: 'OR', n: 12 } as const;
-
 function jrwaRule(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value.trim();
-  return value && !JRWA.test(value) ? { pattern: true } : null;
+  return value && !JRWA_SYMBOL.test(value) ? { pattern: true } : null;
 }
 
 /** The workflow library's own rule (the one the API applies): its Polish message, or nothing. */
@@ -74,7 +75,7 @@ export class CaseRegisterFormPage {
   protected readonly kind = isCaseKind(this.kindParam) ? this.kindParam : null;
   protected readonly lang = inject(Language).lang;
   protected readonly kindLabel = computed(() => (this.kind ? localized(CASE_KIND_LABELS[this.kind], this.lang()) : ''));
-  protected readonly exampleValues = { ...EXAMPLE, year: new Date().getFullYear() };
+  protected readonly exampleValues = { ...EXAMPLE_REFERENCE, year: new Date().getFullYear() };
   protected readonly placeholders = [
     { token: '{department}', key: 'admin.registers.placeholders.department' },
     { token: '{jrwa}', key: 'admin.registers.placeholders.jrwa' },
@@ -116,7 +117,7 @@ export class CaseRegisterFormPage {
     if (validateReferenceFormat(trimmed)) {
       return null;
     }
-    return formatReference(trimmed, { ...this.exampleValues, jrwa: jrwa.trim() });
+    return exampleReference(trimmed, jrwa.trim(), this.exampleValues.year);
   });
 
   constructor() {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateCaseRegisterRequest } from '@pu/contracts';
+import { JRWA_SYMBOL } from '@pu/workflow';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/optional';
@@ -11,7 +12,7 @@ export class UpdateCaseRegisterDto implements UpdateCaseRegisterRequest {
   @Optional()
   @Transform(trim)
   @IsString()
-  @Matches(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, {
+  @Matches(JRWA_SYMBOL, {
     message: 'Symbol JRWA: litery, cyfry, kropka lub myślnik, do 20 znaków, np. "1510".',
   })
   jrwa?: string;
