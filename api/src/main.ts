@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app/app.module';
 import { loadConfig } from './app/config/app-config';
-import { configureApp } from './app/configure-app';
+import { configureApp, createHttpAdapter } from './app/configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
     bufferLogs: true,
-    bodyParser: false,
   });
-  configureApp(app, config);
-  await app.listen(config.port);
-  app.getHttpServer().keepAliveTimeout = 65_000;
+  await configureApp(app, config);
+  // Fastify listens on localhost only unless told otherwise; in a container the port must be reachable.
+  await app.listen(config.port, '0.0.0.0');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -25,7 +25,7 @@ const config: Config = {
   },
   // NestJS 12 and a few of its dependencies ship only ES modules; Jest runs CommonJS here.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@fastify/static/node_modules/content-disposition|content-disposition|@fastify/cookie|@fastify/cookie/node_modules/cookie|cookie)/)',
   ],
   moduleNameMapper: {
     '^@pu/workflow$': '<rootDir>/libs/workflow/src/index.ts',

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../../../api/src/app/app.module';
 import { loadConfig, type AppConfig } from '../../../api/src/app/config/app-config';
-import { configureApp } from '../../../api/src/app/configure-app';
+import { configureApp, createHttpAdapter } from '../../../api/src/app/configure-app';
 
 export interface TestApp {
   app: INestApplication;
@@ -26,11 +26,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WEB_DIST: '/nonexistent',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
     logger: false,
   });
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return { app, config, close: () => app.close() };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type MeResponse, ROLES, ROUTES, SESSION_COOKIE } from '@pu/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CurrentUser, Public, Roles } from './access.decorators';
 import { AuthService } from './auth.service';
@@ -31,21 +31,20 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets the HttpOnly session cookie' })
   async login(
     @Body() dto: LoginDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MeResponse> {
-    const previousToken = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     const { token, user } = await this.auth.signIn(dto.username, dto.password, {
-      ip: req.ip ?? null,
-      userAgent: req.get('user-agent') ?? null,
-      previousToken,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+      previousToken: req.cookies[SESSION_COOKIE],
     });
-    res.cookie(SESSION_COOKIE, token, {
+    res.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.session.secureCookies,
       path: '/',
-      maxAge: this.config.session.absoluteHours * 3_600_000,
+      maxAge: this.config.session.absoluteHours * 3_600, // seconds
     });
     return toMeResponse(user);
   }
@@ -54,8 +53,8 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out; the session is revoked on the server' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+    const token = req.cookies[SESSION_COOKIE];
     if (token) await this.auth.signOut(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }

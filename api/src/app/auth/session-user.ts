@@ -11,4 +11,4 @@ export interface SessionUser {
   idleExpiresAt: Date;
 }
 
-export type AuthenticatedRequest = import('express').Request & { user?: SessionUser; id?: string };
+export type AuthenticatedRequest = import('fastify').FastifyRequest & { user?: SessionUser };

@@ -27,7 +27,7 @@ export class SessionGuard implements CanActivate {
     if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
     assertCsrf(request);
     if ('public' in rule) return true;
-    const token = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
     if (!user)
       throw new DomainError('UNAUTHENTICATED', 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.');

@@ -15,7 +15,7 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
   return {
     userId: request.user.id,
     name: request.user.displayName,
-    requestId: request.id ? String(request.id) : null,
+    requestId: request.id,
     user: request.user,
   };
 });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@pu/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-status';
 import { isDatabaseUnavailable } from './database-errors';
@@ -17,6 +17,22 @@ const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: string }>
 };
 
 /**
+ * Fastify rejects some requests before any handler runs (a body that is not JSON, too large, of another type);
+ * its errors carry a `FST_` code and a 4xx status.
+ */
+function fastifyRequestError(exception: unknown): ApiError | null {
+  // Nest's adapter wraps them in an HttpException; the original, kept as the cause, says why.
+  const original = (exception as { cause?: unknown } | null)?.cause ?? exception;
+  const { code, statusCode } = (original ?? {}) as { code?: unknown; statusCode?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode >= 500)
+    return null;
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Treść żądania nie jest poprawnym JSON-em.' };
+  const known = STATUS_CODES[statusCode];
+  return { statusCode, code: known?.code ?? 'VALIDATION_FAILED', message: known?.message ?? 'Nieprawidłowe żądanie.' };
+}
+
+/**
  * Turns every error into `{ statusCode, code, message, fields? }`. Domain errors map by code; an unknown
  * error is a 500 whose details go to the log (with the request id) and never to the client.
  */
@@ -26,16 +42,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<Request & { id?: string }>();
-    const response = ctx.getResponse<Response>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
     const body = this.toApiError(exception, request);
-    if (response.headersSent) return;
-    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
-    response.status(body.statusCode).json(body);
+    if (reply.sent) return;
+    if (body.statusCode === 503) void reply.header('Retry-After', '5');
+    void reply.status(body.statusCode).send(body);
   }
 
-  private toApiError(exception: unknown, request: Request & { id?: string }): ApiError {
-    const requestId = request.id ? String(request.id) : undefined;
+  private toApiError(exception: unknown, request: FastifyRequest): ApiError {
+    const requestId = request.id;
     if (exception instanceof DomainError) {
       const statusCode = ERROR_STATUS[exception.code];
       return {
@@ -46,17 +62,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ...(exception.details ?? {}),
       };
     }
-    // Nest wraps body-parser's errors in an HttpException; the original keeps the reason.
-    const bodyParser = ((exception as { cause?: unknown }).cause ?? exception) as { type?: string; status?: number };
-    if (bodyParser?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Treść żądania nie jest poprawnym JSON-em.' };
-    }
-    if (bodyParser?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Przesłane dane są zbyt duże.' };
-    }
-    if (bodyParser?.type && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
-      return { statusCode: bodyParser.status, code: 'VALIDATION_FAILED', message: 'Nieprawidłowe żądanie.' };
-    }
+    const requestError = fastifyRequestError(exception);
+    if (requestError) return requestError;
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const known = STATUS_CODES[statusCode];

@@ -1,5 +1,5 @@
 import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { DomainError } from './domain-error';
 
@@ -8,7 +8,7 @@ import { DomainError } from './domain-error';
  * change must send it back in `If-Match`. Missing → 428; stale → 412 (checked by a conditional UPDATE).
  */
 export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: ExecutionContext): number => {
-  const header = ctx.switchToHttp().getRequest<Request>().get('if-match');
+  const header = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
   if (!header) {
     throw new DomainError(
       'PRECONDITION_REQUIRED',
@@ -34,7 +34,7 @@ export class EtagInterceptor implements NestInterceptor {
       map((body: unknown) => {
         const version = (body as { version?: unknown } | null)?.version;
         if (typeof version === 'number')
-          context.switchToHttp().getResponse<Response>().setHeader('ETag', `"${version}"`);
+          void context.switchToHttp().getResponse<FastifyReply>().header('ETag', `"${version}"`);
         return body;
       }),
     );

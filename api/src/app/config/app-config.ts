@@ -1,10 +1,27 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { dirname, resolve } from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value !== 'string' || value === '' ? value : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const UNIT_BYTES: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+const toBytes = (size: string) => {
+  const [, amount, unit] = /^(\d+)([a-z]*)$/i.exec(size) ?? ['', '0', ''];
+  return Number(amount) * (UNIT_BYTES[unit.toLowerCase()] ?? 1);
+};
 
 /** Environment variables, validated at boot. Each is documented in the README's configuration table. */
 class EnvironmentVariables {
@@ -23,7 +40,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440) SESSION_IDLE_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(72) SESSION_ABSOLUTE_HOURS?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
-  @IsOptional() @IsString() BODY_LIMIT?: string;
+  @IsOptional()
+  @Matches(/^\d+(b|kb|mb)?$/i, { message: 'BODY_LIMIT must be a size such as 256kb, 1mb or 65536' })
+  BODY_LIMIT?: string;
   @IsOptional() @IsString() TRUST_PROXY?: string;
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SECURE_COOKIES?: boolean;
@@ -44,7 +63,8 @@ export interface AppConfig {
   demo: boolean;
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookies: boolean };
   logLevel: string;
-  bodyLimit: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
   trustProxy: string | null;
   webDist: string;
   /** Standard 21 target: working days from discovering an office error to informing the client. */
@@ -92,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: parsed.SECURE_COOKIES ?? production,
     },
     logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
-    bodyLimit: parsed.BODY_LIMIT ?? '256kb',
+    bodyLimit: toBytes(parsed.BODY_LIMIT ?? '256kb'),
     trustProxy: parsed.TRUST_PROXY ?? null,
     // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
     officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,

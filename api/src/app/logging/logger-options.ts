@@ -1,9 +1,7 @@
 import type { Params } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app-config';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+import { requestIdOf } from './request-id';
 
 /**
  * What a log line says about the request. pino serialises these bindings for every request as it starts, whether
@@ -22,12 +20,7 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      genReqId: requestIdOf,
       serializers: { req: requestSerializer, res: responseSerializer },
       autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
       customLogLevel: (_req, res, err) =>
