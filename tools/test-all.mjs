@@ -12,6 +12,11 @@ const steps = [
   ['build', 'npx nx run-many -t build -p api web --output-style=stream'],
   // PGlite serves one connection, so the embedded run is serial; a real server takes two workers.
   ['API e2e', `npx jest --config e2e/api/jest.config.ts ${embedded ? '--runInBand' : '--maxWorkers=2'}`],
+  // The app on its in-process PGlite, which Jest can load only with this flag (skipped in the step above).
+  [
+    'API e2e, embedded database',
+    'NODE_OPTIONS=--experimental-vm-modules npx jest --config e2e/api/jest.config.ts --runInBand e2e/api/session-cache-embedded.e2e-spec.ts',
+  ],
   ['browser e2e', 'npx playwright test -c e2e/web/playwright.config.ts'],
 ];
 

@@ -77,6 +77,39 @@ describe('Administration of users and departments', () => {
     expect((await new ApiClient(t.app).login(body.username, body.password)).status).toBe(401);
   });
 
+  it('a change of role, department or name is in effect at the next request', async () => {
+    const body = newUser();
+    const created = await admin.post('/api/admin/users', body);
+    const user = await signedIn(t.app, body.username, body.password);
+    expect((await user.get('/api/auth/me')).body).toMatchObject({ role: 'clerk' });
+    expect((await user.get('/api/admin/users')).status).toBe(403);
+    const changed = await admin.patch(
+      `/api/admin/users/${created.body.id}`,
+      { role: 'admin', departmentId: office.departments.b.id, displayName: 'Nowa Administratorka' },
+      { 'If-Match': `"${created.body.version}"` },
+    );
+    expect(changed.status).toBe(200);
+    const me = await user.get('/api/auth/me');
+    expect(me.body).toMatchObject({ role: 'admin', displayName: 'Nowa Administratorka' });
+    expect(me.body.department.id).toBe(office.departments.b.id);
+    expect((await user.get('/api/admin/users')).status).toBe(200);
+  });
+
+  it('a renamed department shows at once in the sessions of its users', async () => {
+    const created = await admin.post('/api/admin/departments', { symbol: `R${Date.now() % 100000}`, name: 'Stara' });
+    const body = newUser({ departmentId: created.body.id });
+    await admin.post('/api/admin/users', body);
+    const user = await signedIn(t.app, body.username, body.password);
+    expect((await user.get('/api/auth/me')).body.department.name).toBe('Stara');
+    const renamed = await admin.patch(
+      `/api/admin/departments/${created.body.id}`,
+      { name: 'Nowa' },
+      { 'If-Match': `"${created.body.version}"` },
+    );
+    expect(renamed.status).toBe(200);
+    expect((await user.get('/api/auth/me')).body.department.name).toBe('Nowa');
+  });
+
   it('requires If-Match on edits and refuses a stale version', async () => {
     const created = await admin.post('/api/admin/users', newUser());
     const path = `/api/admin/users/${created.body.id}`;

@@ -1,6 +1,7 @@
 import type { CaseResponse, PromiseResponse } from '@pu/contracts';
 import pg from 'pg';
 import type { Response } from 'supertest';
+import { SessionCache } from '../../api/src/app/auth/session-cache';
 import type { ApiClient } from './support/api-client';
 import { CaseFlow, caseRequest, expectStatus, ifMatch } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
@@ -8,7 +9,8 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 /**
  * "No request runs more than 5 SQL statements": the app runs in this process, so every statement
- * it sends goes through pg's Client#query, which is counted while one request is in flight.
+ * it sends goes through pg's Client#query, which is counted while one request is in flight. Counted with
+ * the session cache emptied first, as on a replica that has not yet seen the session, unless a test says not.
  */
 const BUDGET = 5;
 
@@ -21,6 +23,7 @@ describe('SQL statements per request', () => {
   let counting = false;
   const original = pg.Client.prototype.query;
   const rows: { request: string; statements: number; budget: number | '-' }[] = [];
+  let lastStatements: string[] = [];
 
   beforeAll(async () => {
     (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
@@ -46,9 +49,11 @@ describe('SQL statements per request', () => {
     request: string,
     send: () => Promise<Response>,
     budget: number | null = BUDGET,
+    { sessionCached = false } = {},
   ): Promise<Response> {
     // Let anything left over from the previous request settle first.
     await new Promise((r) => setTimeout(r, 20));
+    if (!sessionCached) t.app.get(SessionCache).forgetAll();
     seen.length = 0;
     counting = true;
     let res: Response;
@@ -59,6 +64,7 @@ describe('SQL statements per request', () => {
       counting = false;
     }
     const statements = [...seen];
+    lastStatements = statements;
     rows.push({ request, statements: statements.length, budget: budget ?? '-' });
     if (res.status >= 400) throw new Error(`${request} failed: ${res.status} ${res.text}`);
     if (budget !== null && statements.length > budget) {
@@ -89,6 +95,22 @@ describe('SQL statements per request', () => {
     const res = await measure('GET /cases (first page)', () => clerk.get('/api/cases?limit=10'));
     expect(res.body.items).toHaveLength(10);
     expect(res.body.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('GET /api/cases, session already cached: no session query', async () => {
+    if (t.config.session.cache === 'off') return;
+    // Test files running alongside share the database; a department change of theirs empties every cache.
+    let sessionQueries: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 300));
+      await clerk.get('/api/auth/me');
+      await measure('GET /cases (session cached)', () => clerk.get('/api/cases?limit=10'), BUDGET, {
+        sessionCached: true,
+      });
+      sessionQueries = lastStatements.filter((s) => s.includes('FROM sessions'));
+      if (sessionQueries.length === 0) break;
+    }
+    expect(sessionQueries).toEqual([]);
   });
 
   it('GET /api/cases, next page with filters', async () => {

@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PreparedQueries } from '../database/prepared-queries';
+import { SessionCache, type CachedSession } from './session-cache';
 import type { SessionUser } from './session-user';
 import type { Role } from '@pu/contracts';
 
@@ -13,6 +14,7 @@ const TOUCH_AFTER_MS = 60_000;
 interface SessionRow {
   token_hash: string;
   last_seen_at: Date;
+  expires_at: Date;
   user_id: string;
   username: string;
   display_name: string;
@@ -28,6 +30,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prepared: PreparedQueries,
+    private readonly cache: SessionCache,
   ) {}
 
   private hash(token: string): string {
@@ -59,11 +62,18 @@ export class SessionsService {
     return { token, expiresAt };
   }
 
-  /** One query: the session must be live (not revoked, not idle, not past its absolute end) and its user enabled. */
+  /**
+   * From the cache when it holds the session (its limits re-checked here), else one query: the session must
+   * be live (not revoked, not idle, not past its absolute end) and its user enabled.
+   */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = this.hash(token);
+    const startedAt = Date.now();
+    const cached = this.cache.get(tokenHash, startedAt);
+    if (cached) return this.touch(tokenHash, cached);
+    const ticket = this.cache.ticket();
     const rows = await this.prepared.query<SessionRow>(
-      `SELECT s.token_hash, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
+      `SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.role,
               d.id AS department_id, d.symbol AS department_symbol, d.name AS department_name
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN departments d ON d.id = u.department_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -72,29 +82,57 @@ export class SessionsService {
     );
     const row = rows[0];
     if (!row) return null;
-    let lastSeen = new Date(row.last_seen_at);
-    if (Date.now() - lastSeen.getTime() > TOUCH_AFTER_MS) {
-      lastSeen = new Date();
-      await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [tokenHash, lastSeen]);
-    }
-    return {
-      id: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      department: { id: row.department_id, symbol: row.department_symbol, name: row.department_name },
-      sessionTokenHash: tokenHash,
-      idleExpiresAt: new Date(lastSeen.getTime() + this.idleMs),
+    const entry: CachedSession = {
+      user: {
+        id: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        department: { id: row.department_id, symbol: row.department_symbol, name: row.department_name },
+        sessionTokenHash: tokenHash,
+      },
+      lastSeenAt: new Date(row.last_seen_at).getTime(),
+      expiresAt: new Date(row.expires_at).getTime(),
+      checkedAt: startedAt,
     };
+    this.cache.store(tokenHash, entry, ticket);
+    return this.touch(tokenHash, entry);
+  }
+
+  private async touch(tokenHash: string, session: CachedSession): Promise<SessionUser> {
+    let lastSeen = session.lastSeenAt;
+    const now = Date.now();
+    if (now - lastSeen > TOUCH_AFTER_MS) {
+      lastSeen = now;
+      await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [tokenHash, new Date(now)]);
+      this.cache.seen(tokenHash, now);
+    }
+    // Copies, so a request cannot change what the next one is served.
+    const { department, ...user } = session.user;
+    return { ...user, department: { ...department }, idleExpiresAt: new Date(lastSeen + this.idleMs) };
   }
 
   async revokeToken(token: string): Promise<void> {
+    const tokenHash = this.hash(token);
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
-      this.hash(token),
+      tokenHash,
     ]);
+    this.cache.forgetToken(tokenHash);
   }
 
+  /** Inside a transaction, call `forgetUser` again once it has committed: until then others still read the old rows. */
   async revokeAllOfUser(userId: string, manager = this.db.manager): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    this.cache.forgetUser(userId);
+  }
+
+  /** After a committed change to the user (role, department, name, password, disabled). */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
+  }
+
+  /** After a committed change to a department, whose name and symbol every cached session carries. */
+  forgetAll(): void {
+    this.cache.forgetAll();
   }
 }

@@ -39,6 +39,7 @@ class EnvironmentVariables {
   SESSION_SECRET?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440) SESSION_IDLE_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(72) SESSION_ABSOLUTE_HOURS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() SESSION_CACHE?: boolean;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional()
   @Matches(/^\d+(b|kb|mb)?$/i, { message: 'BODY_LIMIT must be a size such as 256kb, 1mb or 65536' })
@@ -61,7 +62,18 @@ export interface AppConfig {
     runMigrations: boolean;
   };
   demo: boolean;
-  session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookies: boolean };
+  session: {
+    secret: string;
+    idleMinutes: number;
+    absoluteHours: number;
+    secureCookies: boolean;
+    /**
+     * The in-memory cache of resolved sessions (SessionCache). `local`: this process is the database's only
+     * client, so its own evictions are complete. `notified`: other replicas may change the database, so it is
+     * used only while SessionChangeListener hears their changes.
+     */
+    cache: 'off' | 'local' | 'notified';
+  };
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -86,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
   const embedded = !parsed.DATABASE_URL;
   const demo = parsed.DEMO ?? embedded;
+  const preparedStatements = embedded ? false : (parsed.DB_PREPARED_STATEMENTS ?? true);
   if (production && !parsed.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
   if (production && parsed.DEMO) problems.push('DEMO: demo users are never created when NODE_ENV=production');
   if (problems.length > 0) {
@@ -100,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10),
       // Off for the embedded database (one backend session for every connection) and for poolers that hand
       // a connection to another client after each transaction (PgBouncer in transaction mode before 1.21).
-      preparedStatements: embedded ? false : (parsed.DB_PREPARED_STATEMENTS ?? true),
+      preparedStatements,
       dataDir: resolve(parsed.DATA_DIR ?? 'data'),
       runMigrations: parsed.MIGRATIONS_RUN ?? true,
     },
@@ -110,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
       absoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 10,
       secureCookies: parsed.SECURE_COOKIES ?? production,
+      // LISTEN needs a backend session of the connection's own, which PGlite behind a socket and a
+      // transaction-mode pooler do not give: the same setups that turn prepared statements off.
+      cache: !(parsed.SESSION_CACHE ?? true) ? 'off' : embedded ? 'local' : preparedStatements ? 'notified' : 'off',
     },
     logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimit: toBytes(parsed.BODY_LIMIT ?? '256kb'),

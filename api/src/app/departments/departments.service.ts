@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentResponse } from '@pu/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../auth/sessions.service';
 import type { Actor } from '../common/actor';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, notFound } from '../common/domain-error';
@@ -28,6 +29,7 @@ export class DepartmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async list(): Promise<DepartmentResponse[]> {
@@ -62,7 +64,7 @@ export class DepartmentsService {
 
   async update(id: string, version: number, dto: UpdateDepartmentDto, actor: Actor): Promise<DepartmentResponse> {
     try {
-      return await this.db.transaction(async (m) => {
+      const updated = await this.db.transaction(async (m) => {
         const before = await m.getRepository(DepartmentEntity).findOneBy({ id });
         if (!before) throw notFound('Nie znaleziono wydziału.');
         const result = await m
@@ -83,6 +85,9 @@ export class DepartmentsService {
         });
         return toDepartmentResponse(after);
       });
+      // Every cached session carries its department's symbol and name; after the commit, as for users.
+      this.sessions.forgetAll();
+      return updated;
     } catch (error) {
       if (isUniqueViolation(error) && dto.symbol) throw duplicateSymbol(dto.symbol);
       throw error;

@@ -84,7 +84,7 @@ export class UsersService {
         ],
       });
     }
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const before = await this.get(id, m);
       if (dto.departmentId) await this.assertDepartment(m, dto.departmentId);
       const result = await m
@@ -105,6 +105,9 @@ export class UsersService {
       });
       return after;
     });
+    // Only now can other connections read the change; a session resolved before this may have cached the old row.
+    this.sessions.forgetUser(id);
+    return updated;
   }
 
   /** A reset also ends the user's sessions: whoever knew the old password is signed out. */
@@ -121,6 +124,7 @@ export class UsersService {
       await this.sessions.revokeAllOfUser(id, m);
       await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: 'reset_password' });
     });
+    this.sessions.forgetUser(id);
   }
 
   private async assertDepartment(m: EntityManager, departmentId: string): Promise<void> {

@@ -1,0 +1,12 @@
+/**
+ * The status `send` answers once it answers `expected`, or its last answer after `timeoutMs`. For changes
+ * that reach the app asynchronously, such as a database trigger's notification to every replica.
+ */
+export async function statusWithin(send: () => Promise<{ status: number }>, expected: number, timeoutMs = 2000) {
+  const started = Date.now();
+  for (;;) {
+    const { status } = await send();
+    if (status === expected || Date.now() - started >= timeoutMs) return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
