@@ -168,6 +168,8 @@ describe('validateStepData', () => {
       '2026-03-02T25:00:00Z',
       'yesterday',
       1772355600000,
+      '9999-12-31T23:59:59.999Z',
+      '0202-03-02T10:00:00Z',
     ])('rejects the datetime %j', (bad) => {
       const e = errorsOf(validateStepData('refusal', 'deliver', { deliveredAt: bad, channel: 'letter' }, CTX));
       expect(e['deliveredAt']).toEqual([expect.stringContaining('ISO 8601')]);

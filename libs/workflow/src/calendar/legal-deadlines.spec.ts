@@ -96,6 +96,10 @@ describe('day-count deadlines (art. 57 § 1: the start day is not counted)', () 
     expect(d.explanation.pl).toContain('nie wlicza się – art. 57 § 1 KPA');
   });
 
+  it('a deadline past the last accepted input year is still computed (delivery on 31.12.2199)', () => {
+    expect(appealDeadline(noon('2199-12-31')).nominal).toBe('2200-01-14');
+  });
+
   it('appeal: Easter Monday 2026-04-06 → 7 April', () => {
     expect(appealDeadline(noon('2026-03-23'))).toMatchObject({
       nominal: '2026-04-06',
