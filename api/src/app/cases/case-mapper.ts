@@ -11,24 +11,48 @@ export const caseContext = (row: CaseRow): CaseContext => ({
   promiseCount: row.promise_count,
 });
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function toCaseListItem(row: CaseRow, now = new Date()): CaseListItem {
+/** What a list item needs; the list query sends its timestamps as ISO text already (see case-list.ts). */
+type ListItemSource = Pick<
+  CaseRow,
+  | 'id'
+  | 'kind'
+  | 'reference'
+  | 'subject'
+  | 'channel'
+  | 'client_name'
+  | 'client_accommodation'
+  | 'department_id'
+  | 'department_symbol'
+  | 'department_name'
+  | 'assignee_id'
+  | 'assignee_name'
+  | 'current_step'
+  | 'status'
+  | 'outcome'
+  | 'version'
+> & { received_at: Date | string; due_at: Date | string | null };
+
+const isoOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
+
+export function toCaseListItem(row: ListItemSource, now = new Date()): CaseListItem {
+  const dueAt = row.due_at === null ? null : isoOf(row.due_at);
   return {
     id: row.id,
     reference: row.reference,
     kind: row.kind,
     subject: row.subject,
     channel: row.channel,
-    receivedAt: new Date(row.received_at).toISOString(),
+    receivedAt: isoOf(row.received_at),
     clientName: row.client_name,
     clientAccommodation: row.client_accommodation,
     department: { id: row.department_id, symbol: row.department_symbol, name: row.department_name },
     assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
     currentStep: row.current_step,
     status: row.status,
-    dueAt: iso(row.due_at),
-    overdue: row.status === 'open' && row.due_at !== null && new Date(row.due_at).getTime() < now.getTime(),
+    dueAt,
+    overdue: row.status === 'open' && dueAt !== null && Date.parse(dueAt) < now.getTime(),
     outcome: row.outcome,
     version: row.version,
   };
