@@ -66,6 +66,19 @@ describe('Bad input gets a clear 4xx and writes nothing', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends the security headers and the ETag of a versioned record', async () => {
+    for (const res of [await admin.get('/api/auth/me'), await admin.get('/api/no-such-thing')]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+    const departments = await admin.get('/api/admin/departments');
+    const first = (departments.body as { id: string; version: number }[])[0];
+    const one = await admin.get(`/api/admin/departments/${first.id}`);
+    expect(one.headers['etag']).toBe(`"${first.version}"`);
+  });
+
   it('publishes the OpenAPI document', async () => {
     const res = await new ApiClient(t.app).get('/api/docs-json');
     expect(res.status).toBe(200);

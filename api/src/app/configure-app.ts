@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +6,9 @@ import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contra
 import { Logger } from 'nestjs-pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
+import { etagFromVersion } from './common/versioning';
 import { requestIdOf } from './logging/request-id';
+import { securityHeadersPlugin } from './security/security-headers';
 import { serveSpa } from './spa/serve-spa';
 
 /**
@@ -49,7 +50,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     else void parseJson(request, body.toString('utf8'), done);
   });
   // Registered in order: the CSRF cookie reads the cookies parsed by the plugin before it.
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -73,6 +74,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  fastify.addHook('preSerialization', etagFromVersion);
   await app.register(fastifyCookie);
   await app.register(csrfCookiePlugin, { secure: config.session.secureCookies });
   app.setGlobalPrefix(API_PREFIX);
