@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
@@ -44,7 +45,7 @@ for any option below (e.g. BENCH_CASES=200000).
   --batch=N               rows per seeding statement                            (100000)
   --department=SYMBOL     department whose manager signs in                      (SO)
   --port=N                port of the API under test                            (3900)
-  --pool=N                DB_POOL_SIZE of the API, and size of the raw-SQL pool  (10)
+  --pool=N                DB_POOL_SIZE of the API, and size of the raw-SQL pool  (2 × CPU cores)
   --connections=N         concurrent connections for the list and raw runs      (50)
   --create-connections=N  concurrent connections for POST /api/cases            (10)
   --duration=S            seconds per measured run                              (15)
@@ -125,7 +126,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     batch: int('batch', 100_000, 1000),
     department: str('department', 'SO').toUpperCase(),
     port: int('port', 3900, 1),
-    poolSize: int('pool', 10, 1),
+    // PostgreSQL shares this machine's cores; about two connections per core keep them busy without the
+    // backends and the API preempting one another (docs/performance.md, "Pool size").
+    poolSize: int('pool', 2 * availableParallelism(), 1),
     connections: int('connections', 50, 1),
     createConnections: int('create-connections', 10, 1),
     duration: int('duration', 15, 1),
