@@ -45,6 +45,36 @@ describe('Case list', () => {
   });
   afterAll(() => t.close());
 
+  it('a list item is the case as the case page shows it, minus contact details, as JSON', async () => {
+    const one = created[7];
+    const res = expectStatus(await clerk.get(`/api/cases?q=${encodeURIComponent(one.reference)}`), 200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const [item] = (res.body as CasePage).items;
+    const detail = expectStatus(await clerk.get(`/api/cases/${one.id}`), 200).body as Record<string, unknown>;
+    const listKeys: (keyof CaseListItem)[] = [
+      'id',
+      'reference',
+      'kind',
+      'subject',
+      'channel',
+      'receivedAt',
+      'clientName',
+      'clientAccommodation',
+      'department',
+      'assignee',
+      'currentStep',
+      'status',
+      'dueAt',
+      'overdue',
+      'outcome',
+      'version',
+    ];
+    expect(Object.keys(item).sort()).toEqual([...listKeys].sort());
+    for (const key of listKeys.filter((k) => k !== 'clientName' && k !== 'clientAccommodation'))
+      expect({ [key]: item[key] }).toEqual({ [key]: detail[key] });
+    expect(item.clientName).toBe(one.clientName);
+  });
+
   async function allPages(query: string, limit = 5): Promise<CaseListItem[]> {
     const items: CaseListItem[] = [];
     let cursor: string | null = null;

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_HEADER, ROUTES, type CasePage, type CaseResponse, type HistoryEntry } from '@pu/contracts';
 import { Roles } from '../auth/access.decorators';
@@ -7,6 +8,7 @@ import { IdParam } from '../common/id-param';
 import { validIdempotencyKey } from '../common/idempotency';
 import { IfMatchVersion } from '../common/versioning';
 import { CASE_READERS, CASE_WORKERS } from './case-access';
+import { CASE_PAGE_RESPONSE_SCHEMA } from './case-page.schema';
 import { CasesService } from './cases.service';
 import { CaseListQueryDto } from './dto/case-list-query.dto';
 import { CreateCaseDto } from './dto/create-case.dto';
@@ -37,6 +39,7 @@ export class CasesController {
 
   @Get(ROUTES.cases)
   @Roles(...CASE_READERS)
+  @RouteSchema(CASE_PAGE_RESPONSE_SCHEMA)
   @ApiOperation({ summary: 'Cases the user may see, keyset-paginated; lists carry the client name only' })
   list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor): Promise<CasePage> {
     return this.cases.list(actor.user, query);
