@@ -17,6 +17,8 @@ export interface RunResult {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** With --rounds above 1: every round's figures (this result is the median round). */
+  rounds?: { rps: number; p50: number; p95: number; p99: number }[];
   /** Share of all cores busy just before the run (other work on the machine). */
   busyBefore?: number | null;
   /** CPU used during the run, in cores, by group; `others` is work on the machine that is not the benchmark's. */

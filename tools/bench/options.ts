@@ -19,6 +19,8 @@ export interface BenchOptions {
   duration: number;
   warmup: number;
   depth: number;
+  /** Rounds of the list and raw-SQL runs; each scenario reports its median round. */
+  rounds: number;
   quietWait: number;
   profile: boolean;
   only: Set<Scenario>;
@@ -51,6 +53,8 @@ for any option below (e.g. BENCH_CASES=200000).
   --duration=S            seconds per measured run                              (15)
   --warmup=S              seconds of warm-up before each run                    (3)
   --depth=N               pages to follow for the deep-page run                 (200)
+  --rounds=N              rounds of the list and raw-SQL runs, interleaved; each scenario
+                          reports its median round (by req/s) and the range   (3)
   --quiet-wait=S          before each run, wait up to S seconds for the machine to be idle (60)
   --only=a,b              scenarios to run: ${SCENARIOS.join(', ')}
   --profile               afterwards, CPU-profile the API under the list load and print where its time goes
@@ -80,6 +84,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       duration: { type: 'string' },
       warmup: { type: 'string' },
       depth: { type: 'string' },
+      rounds: { type: 'string' },
       'quiet-wait': { type: 'string' },
       profile: { type: 'boolean' },
       only: { type: 'string' },
@@ -134,6 +139,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     duration: int('duration', 15, 1),
     warmup: int('warmup', 3, 0),
     depth: int('depth', 200, 1),
+    rounds: int('rounds', 3, 1),
     quietWait: int('quiet-wait', 60, 0),
     profile: values.profile ?? false,
     only: new Set(only as Scenario[]),
