@@ -5,20 +5,12 @@ import { DataSource } from 'typeorm';
 import { SessionChangeListener } from '../../api/src/app/auth/session-change-listener';
 import { PreparedQueries } from '../../api/src/app/database/prepared-queries';
 import { ApiClient } from './support/api-client';
-import { statusWithin } from './support/eventually';
+import { statusWithin, waitUntil } from './support/eventually';
 import { createOffice, type Office, TEST_PASSWORD } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // PGlite behind its socket serves one connection, so there is neither a second replica nor a listener.
 const describeReplicas = process.env['E2E_EMBEDDED'] === '1' ? describe.skip : describe;
-
-const waitUntil = async (check: () => boolean, timeoutMs = 2000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describeReplicas('Session cache with two replicas on one database', () => {
   let a: TestApp;

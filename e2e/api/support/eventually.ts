@@ -10,3 +10,12 @@ export async function statusWithin(send: () => Promise<{ status: number }>, expe
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Resolves once `check` holds; fails after `timeoutMs`. For state that changes in the background. */
+export async function waitUntil(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -2,8 +2,7 @@ import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
 import type { SessionUser } from '../auth/session-user';
 import { DomainError } from '../common/domain-error';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
-import type { CaseRow } from './case-row';
-import { toCaseListItem } from './case-mapper';
+import { toCaseListItem, type ListItemSource } from './case-mapper';
 
 /**
  * Timestamps leave PostgreSQL already as the ISO text the API answers with: parsing 50 of them into `Date`s
@@ -27,25 +26,8 @@ const SORTS: Record<
   '-received': { column: 'received_at', outer: 'received_sort', desc: true },
 };
 
-type ListRow = Pick<
-  CaseRow,
-  | 'id'
-  | 'kind'
-  | 'reference'
-  | 'subject'
-  | 'channel'
-  | 'client_name'
-  | 'client_accommodation'
-  | 'department_id'
-  | 'department_symbol'
-  | 'department_name'
-  | 'assignee_id'
-  | 'assignee_name'
-  | 'current_step'
-  | 'status'
-  | 'outcome'
-  | 'version'
-> & { received_at: string; due_at: string | null; sort_key: string };
+/** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
+type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
 class Params {
   readonly values: unknown[] = [];
