@@ -83,7 +83,10 @@ test.describe('sign-in and role navigation', () => {
     await page.getByLabel('Nazwa użytkownika').fill(username);
     for (let attempt = 0; attempt < 6; attempt++) {
       await page.getByLabel('Hasło', { exact: true }).fill(`zle-haslo-${attempt}`);
+      // The alert still shows the previous answer, so wait for this attempt's own answer before the next one.
+      const answered = page.waitForResponse((res) => res.url().endsWith('/api/auth/login'));
       await page.getByRole('button', { name: 'Zaloguj się' }).click();
+      await answered;
       await expect(page.getByRole('alert')).not.toBeEmpty();
       await expect(page.getByRole('button', { name: 'Zaloguj się' })).toBeEnabled();
     }
