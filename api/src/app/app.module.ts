@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -11,7 +10,6 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
-import { loggerOptions } from './logging/logger-options';
 import { UsersModule } from './users/users.module';
 import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
@@ -25,7 +23,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
         AuditModule,
         AuthModule,

@@ -3,10 +3,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
 import { etagFromVersion } from './common/versioning';
+import { createAppLogger } from './logging/app-logger';
+import { PinoNestLogger } from './logging/nest-logger';
+import { logRequests } from './logging/request-log';
 import { requestIdOf } from './logging/request-id';
 import { securityHeadersPlugin } from './security/security-headers';
 import { serveSpa } from './spa/serve-spa';
@@ -20,8 +23,10 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxySetting(config.trustProxy),
     genReqId: requestIdOf,
-    // The request logger (nestjs-pino) writes one line per request; Fastify's own logger stays off.
+    // Requests are logged by one hook (logging/request-log.ts); Fastify's per-request child loggers stay off.
     logger: false,
+    // No Nest middleware is used: without the middleware layer a request skips a hook chain of its own.
+    skipMiddie: true,
     // Longer than any load balancer's idle timeout, so the proxy, not the app, closes idle connections.
     keepAliveTimeout: 65_000,
   });
@@ -38,9 +43,14 @@ function trustProxySetting(value: string | null): boolean | string | ((address: 
 }
 
 /** Everything main.ts and the e2e tests both need, so tests exercise the real HTTP pipeline. */
-export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+export async function configureApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  logger: Logger = createAppLogger(config.logLevel),
+): Promise<void> {
+  app.useLogger(new PinoNestLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
   // Fastify's JSON parser (with its prototype-poisoning checks), except that an empty body counts as `{}`: a
   // request that sends nothing then gets the validation answer naming each required field, not "malformed JSON".
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

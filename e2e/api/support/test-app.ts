@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../../../api/src/app/app.module';
 import { loadConfig, type AppConfig } from '../../../api/src/app/config/app-config';
 import { configureApp, createHttpAdapter } from '../../../api/src/app/configure-app';
+import { createAppLogger } from '../../../api/src/app/logging/app-logger';
 
 export interface TestApp {
   app: INestApplication;
@@ -11,8 +12,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Receives the app's log lines (JSON, one per call) instead of stdout. */
+  logTo?: { write(line: string): void };
+}
+
 /** Boots the real AppModule with the real HTTP pipeline (filters, pipes, guards, CSRF) on the run's database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = env['DATABASE_URL'] ?? process.env['E2E_DATABASE_URL'];
   if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run through e2e/api/jest.config.ts');
   const config = loadConfig({
@@ -29,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
     logger: false,
   });
-  await configureApp(app, config);
+  await configureApp(app, config, createAppLogger(config.logLevel, options.logTo));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, config, close: () => app.close() };

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-status';
 import { isDatabaseUnavailable } from './database-errors';
+import { pathOf } from '../logging/request-log';
 
 const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: 'VALIDATION_FAILED', message: 'Nieprawidłowe żądanie.' },
@@ -72,7 +73,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable for ${request.method} ${request.url} (request ${requestId})`);
+      this.logger.warn(`Database unavailable for ${request.method} ${pathOf(request.url)} (request ${requestId})`);
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',
@@ -81,7 +82,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ err: error, requestId, method: request.method, url: request.url }, error.stack);
+    this.logger.error({ err: error, requestId, method: request.method, path: pathOf(request.url) }, error.stack);
     return {
       statusCode: 500,
       code: 'INTERNAL_ERROR',
