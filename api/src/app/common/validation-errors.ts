@@ -77,7 +77,16 @@ function findUnstorableText(value: unknown, path: string, depth = 0): string | n
 
 /** The global pipe: unstorable characters first (in any body, typed or not), then class-validator. */
 class ApiValidationPipe extends ValidationPipe {
+  private readonly queries = new ValidatedQueries();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only a query read into a DTO class: one taken as a plain object is the request's own, not to be kept.
+    if (metadata.type === 'query' && this.toValidate(metadata))
+      return this.queries.get(value, metadata, () => this.checkAndValidate(value, metadata));
+    return this.checkAndValidate(value, metadata);
+  }
+
+  private async checkAndValidate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
       if (field)
@@ -86,6 +95,31 @@ class ApiValidationPipe extends ValidationPipe {
         });
     }
     return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+/**
+ * Query DTOs already validated, by class and query string. A list screen asks the same query again and again
+ * (paging back, refreshing), and class-validator was a twentieth of the case list's CPU. Only successes are kept,
+ * frozen because every request with that query gets the same object; query DTOs hold plain rules of their own
+ * input (no clock, no database), so the answer for one query string cannot change.
+ */
+class ValidatedQueries {
+  private static readonly PER_CLASS = 256;
+  private readonly byClass = new Map<unknown, Map<string, unknown>>();
+
+  async get(value: unknown, metadata: ArgumentMetadata, validate: () => Promise<unknown>): Promise<unknown> {
+    const dto = metadata.metatype;
+    if (!dto || typeof value !== 'object' || value === null) return validate();
+    let memo = this.byClass.get(dto);
+    if (!memo) this.byClass.set(dto, (memo = new Map<string, unknown>()));
+    const key = JSON.stringify(value);
+    if (memo.has(key)) return memo.get(key);
+    const validated = Object.freeze(await validate());
+    // Oldest first out: a Map iterates in insertion order.
+    if (memo.size >= ValidatedQueries.PER_CLASS) memo.delete(memo.keys().next().value as string);
+    memo.set(key, validated);
+    return validated;
   }
 }
 
