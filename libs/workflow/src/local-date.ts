@@ -35,6 +35,15 @@ export function isIsoInstant(value: unknown): value is string {
   return !!m && isPlausibleDay(Number(m[1]), Number(m[2]), Number(m[3])) && !Number.isNaN(Date.parse(value));
 }
 
+/**
+ * True when an ISO 8601 date or date-time (already checked for form) begins with a four-digit year within
+ * DATE_YEARS: the range check for every date a user types, whatever else its format allows.
+ */
+export function hasPlausibleYear(value: string): boolean {
+  const year = /^(\d{4})-/.exec(value);
+  return !!year && Number(year[1]) >= DATE_YEARS.min && Number(year[1]) <= DATE_YEARS.max;
+}
+
 /** For computed dates, which may run past DATE_YEARS (a deadline after 31.12.2199): only the form is checked. */
 export function assertLocalDate(value: string, what = 'date'): void {
   const m = LOCAL_DATE.exec(value);

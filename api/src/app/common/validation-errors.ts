@@ -1,30 +1,55 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  ARRAY_MAX_SIZE,
+  IS_ARRAY,
+  IS_BOOLEAN,
+  IS_DATE_STRING,
+  IS_DEFINED,
+  IS_EMAIL,
+  IS_ENUM,
+  IS_IN,
+  IS_INT,
+  IS_ISO8601,
+  IS_NOT_EMPTY,
+  IS_NUMBER,
+  IS_OBJECT,
+  IS_STRING,
+  IS_UUID,
+  MATCHES,
+  MAX,
+  MAX_LENGTH,
+  MIN,
+  MIN_LENGTH,
+} from 'class-validator';
 import { validationFailed } from './domain-error';
 
-/** Polish wording for class-validator constraints; a constraint not listed keeps its own (English) message. */
+/**
+ * Polish wording for class-validator constraints, keyed by class-validator's own constraint names (a key spelt
+ * by hand once missed `isIso8601`); a constraint not listed keeps its own (English) message.
+ */
 const POLISH: Record<string, (args: string[]) => string> = {
   whitelistValidation: () => 'Nieznane pole — usuń je z żądania.',
-  isNotEmpty: () => 'Pole jest wymagane.',
-  isDefined: () => 'Pole jest wymagane.',
-  isString: () => 'Wartość musi być tekstem.',
-  isBoolean: () => 'Wartość musi być prawdą albo fałszem.',
-  isInt: () => 'Wartość musi być liczbą całkowitą.',
-  isNumber: () => 'Wartość musi być liczbą.',
-  isUUID: () => 'Nieprawidłowy identyfikator.',
-  isEmail: () => 'Nieprawidłowy adres e-mail.',
-  isIn: (a) => `Dozwolone wartości: ${a.join(', ')}.`,
-  isEnum: () => 'Niedozwolona wartość.',
-  isDateString: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
-  isISO8601: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
-  minLength: (a) => `Za krótkie — co najmniej ${a[0]} znaków.`,
-  maxLength: (a) => `Za długie — najwyżej ${a[0]} znaków.`,
-  min: (a) => `Wartość nie może być mniejsza niż ${a[0]}.`,
-  max: (a) => `Wartość nie może być większa niż ${a[0]}.`,
-  matches: () => 'Nieprawidłowy format.',
-  isArray: () => 'Wartość musi być listą.',
-  arrayMaxSize: (a) => `Najwyżej ${a[0]} elementów.`,
-  isObject: () => 'Wartość musi być obiektem.',
   nestedValidation: () => 'Nieprawidłowa wartość.',
+  [IS_NOT_EMPTY]: () => 'Pole jest wymagane.',
+  [IS_DEFINED]: () => 'Pole jest wymagane.',
+  [IS_STRING]: () => 'Wartość musi być tekstem.',
+  [IS_BOOLEAN]: () => 'Wartość musi być prawdą albo fałszem.',
+  [IS_INT]: () => 'Wartość musi być liczbą całkowitą.',
+  [IS_NUMBER]: () => 'Wartość musi być liczbą.',
+  [IS_UUID]: () => 'Nieprawidłowy identyfikator.',
+  [IS_EMAIL]: () => 'Nieprawidłowy adres e-mail.',
+  [IS_IN]: (a) => `Dozwolone wartości: ${a.join(', ')}.`,
+  [IS_ENUM]: () => 'Niedozwolona wartość.',
+  [IS_DATE_STRING]: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
+  [IS_ISO8601]: () => 'Nieprawidłowa data (oczekiwany format ISO 8601, np. 2026-11-30T09:00:00+01:00).',
+  [MIN_LENGTH]: (a) => `Za krótkie — co najmniej ${a[0]} znaków.`,
+  [MAX_LENGTH]: (a) => `Za długie — najwyżej ${a[0]} znaków.`,
+  [MIN]: (a) => `Wartość nie może być mniejsza niż ${a[0]}.`,
+  [MAX]: (a) => `Wartość nie może być większa niż ${a[0]}.`,
+  [MATCHES]: () => 'Nieprawidłowy format.',
+  [IS_ARRAY]: () => 'Wartość musi być listą.',
+  [ARRAY_MAX_SIZE]: (a) => `Najwyżej ${a[0]} elementów.`,
+  [IS_OBJECT]: () => 'Wartość musi być obiektem.',
 };
 
 function describe(constraint: string, message: string, error: ValidationError): string {

@@ -7,7 +7,8 @@ import type {
   TransferCaseRequest,
 } from '@pu/contracts';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsDateTime, IsLocalDay } from '../../common/date-rules';
 import { Optional } from '../../common/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,10 +37,10 @@ export class TransferCaseDto implements TransferCaseRequest {
 
 export class DeadlineExtensionDto implements DeadlineExtensionRequest {
   @ApiProperty({ example: '2026-12-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Podaj datę w formacie RRRR-MM-DD.' })
+  @IsLocalDay()
   newDue!: string;
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
   @ApiProperty({ description: 'When the client was told the reason and the new date (KPA art. 36)' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   clientToldAt!: string;
 }

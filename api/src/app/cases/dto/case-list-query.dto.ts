@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseKindName, CaseListQuery, CaseSort, CaseStatus } from '@pu/contracts';
 import { CASE_KINDS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDateTime } from '../../common/date-rules';
 
 export const CASE_SORTS = ['deadline', '-deadline', 'received', '-received'] as const;
 
@@ -16,7 +17,7 @@ export class CaseListQueryDto implements CaseListQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() dueBefore?: string;
   @ApiPropertyOptional({ description: 'Text over reference, subject and client name' })
   @IsOptional()
   @IsString()

@@ -5,7 +5,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsString,
@@ -14,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTime } from '../../common/date-rules';
 import { ClientDto, trimToNull } from './client.dto';
 import { Optional } from '../../common/optional';
 
@@ -31,7 +31,7 @@ export class CreateCaseDto implements CreateCaseRequest {
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
   @ApiPropertyOptional({ description: 'ISO 8601; defaults to now' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   receivedAt?: string;
   @ApiProperty({ type: ClientDto })
   @IsDefined()
@@ -46,11 +46,11 @@ export class CreateCaseDto implements CreateCaseRequest {
   assigneeId?: string | null;
   @ApiPropertyOptional({ description: 'Office error: when it was discovered (required for office errors)' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   discoveredAt?: string;
   @ApiPropertyOptional({ description: 'Aggressive client: when the incident happened' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   incidentAt?: string;
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((o: CreateCaseDto) => o.repeatOfCaseId !== null && o.repeatOfCaseId !== undefined)

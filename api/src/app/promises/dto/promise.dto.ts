@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ChannelName, CreatePromiseRequest, PromiseListQuery, UpdatePromiseRequest } from '@pu/contracts';
 import { CHANNELS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDateTime } from '../../common/date-rules';
 import { Optional } from '../../common/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -17,20 +18,20 @@ export class CreatePromiseDto implements CreatePromiseRequest {
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
   @ApiPropertyOptional({ description: 'Defaults to the end of the next working day (standard 17.3)' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   dueAt?: string;
 }
 
 export class UpdatePromiseDto implements UpdatePromiseRequest {
   @ApiPropertyOptional() @Optional() @IsBoolean() kept?: boolean;
-  @ApiPropertyOptional() @Optional() @IsISO8601({ strict: true }) keptAt?: string;
+  @ApiPropertyOptional() @Optional() @IsDateTime() keptAt?: string;
   @ApiPropertyOptional({ description: 'Reschedule to this time (requires clientToldAt)' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   dueAt?: string;
   @ApiPropertyOptional({ description: 'When the client was told the new date (standard 17.4)' })
   @Optional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   clientToldAt?: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) description?: string;
 }
