@@ -49,10 +49,21 @@ const nasty = fc.constantFrom(
 const long = fc.constantFrom('ą'.repeat(10_001), 'x'.repeat(2_001), 'ż'.repeat(100_000));
 const instantIn = (min: string, max: Date) =>
   fc.date({ min: new Date(min), max, noInvalidDate: true }).map((d) => d.toISOString());
-/** Mostly the recent past (what a clerk would enter), sometimes far past or future. */
+/** Mostly the recent past (what a clerk would enter), sometimes far past or future, or a year no case can have. */
 const instant = fc.oneof(
   { weight: 4, arbitrary: instantIn('2025-01-01T00:00:00Z', new Date()) },
   { weight: 1, arbitrary: instantIn('1900-01-01T00:00:00Z', new Date('2100-01-01T00:00:00Z')) },
+  { weight: 1, arbitrary: instantIn('0001-01-01T00:00:00Z', new Date('9999-12-31T23:59:59Z')) },
+  // The edges, where a deadline computed from the date (+1 working day, +1 month) leaves the range.
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '9999-12-31T23:59:59.999Z',
+      '0001-01-01T00:00:00Z',
+      '2199-12-31T23:00:00Z',
+      '1900-01-01T00:00:00Z',
+    ),
+  },
 );
 const localDate = instant.map((s) => s.slice(0, 10));
 const json = fc.jsonValue({ maxDepth: 3 });
