@@ -13,16 +13,18 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const statusCode = reply.statusCode;
     const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
-    const path = pathOf(request.url);
-    if (logger.isLevelEnabled(level) && !path.startsWith('/api/health')) {
-      logger[level](
-        {
-          req: { id: request.id, method: request.method, path },
-          res: { statusCode },
-          responseTime: Math.round(reply.elapsedTime),
-        },
-        'request completed',
-      );
+    // Below the configured level (a 2xx at LOG_LEVEL=warn) nothing else is computed.
+    if (logger.isLevelEnabled(level)) {
+      const path = pathOf(request.url);
+      if (!path.startsWith('/api/health'))
+        logger[level](
+          {
+            req: { id: request.id, method: request.method, path },
+            res: { statusCode },
+            responseTime: Math.round(reply.elapsedTime),
+          },
+          'request completed',
+        );
     }
     done();
   });
