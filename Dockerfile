@@ -1,5 +1,5 @@
-# Build: the Angular SPA and the API bundle.
-FROM node:20-bookworm-slim AS build
+# Build: the Angular SPA and the API bundle. The image's Node 24 LTS runs everything here.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
@@ -7,11 +7,14 @@ COPY . .
 RUN npx nx run-many -t build -p api web --output-style=stream
 
 # Run: production dependencies and the two bundles only.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+# The Node binary pinned for development (optional dependencies node-<platform>) is not needed beside the image's.
+RUN npm install --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/node-linux-* node_modules/.bin/node \
+  && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app/app.module';
@@ -13,6 +14,8 @@ async function bootstrap(): Promise<void> {
   await configureApp(app, config);
   // Fastify listens on localhost only unless told otherwise; in a container the port must be reachable.
   await app.listen(config.port, '0.0.0.0');
+  // Which Node serves is a support question (the supported line is package.json's `engines`): say it once.
+  new Logger('Bootstrap').log(`Listening on port ${config.port} (Node ${process.version})`);
 }
 
 bootstrap().catch((error: unknown) => {
