@@ -10,6 +10,8 @@ const typeChecked = [
   'e2e/**/*.ts',
   'migrations/**/*.ts',
   'tools/**/*.ts',
+  'tools/**/*.mjs',
+  'tools/**/*.cjs',
 ];
 
 export default tseslint.config(
@@ -25,12 +27,16 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      // The test runner, its reporters and the benchmark's probe are plain JavaScript, type-checked through JSDoc.
+      '!tools/**/*.mjs',
+      '!tools/**/*.cjs',
       '*.config.ts',
       '**/jest.config.ts',
     ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
   {
     files: typeChecked,
     extends: [...tseslint.configs.recommendedTypeChecked],
@@ -41,6 +47,17 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // One project for all of tools/, JavaScript included (tools/bench/tsconfig.json serves the benchmark's runtime).
+    files: ['tools/**'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tools/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.ts'],
@@ -56,6 +73,7 @@ export default tseslint.config(
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain'],

@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 // The README's test command: format, lint, type-check, unit tests, build, API e2e, browser e2e — in that order,
-// stopping at the first failure, with the time each step took.
+// stopping at the first failure, with the time each step took. Arguments choose steps by name.
 import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 
+const root = join(import.meta.dirname, '..');
 const embedded = !process.env.DATABASE_URL;
+/** @type {Array<[name: string, command: string]>} */
 const steps = [
+  // The pinned Node is the one every step runs on; a machine without it is told, CI fails.
+  ['Node version', 'node tools/check-node.mjs'],
+  // Cheap and early: a migration that already landed is never edited.
+  ['migrations sealed', 'node tools/migration-checksums.mjs --check'],
   ['format', 'npx prettier --check . --log-level=warn'],
   ['lint', 'npx nx run-many -t lint --output-style=stream --parallel=2'],
   ['type-check', 'npx nx run-many -t typecheck --output-style=stream --parallel=2'],
   ['unit tests', 'npx jest --config jest.unit.config.ts'],
   ['build', 'npx nx run-many -t build -p api web --output-style=stream'],
-  // PGlite serves one connection, so the embedded run is serial; a real server takes two workers.
-  ['API e2e', `npx jest --config e2e/api/jest.config.ts ${embedded ? '--runInBand' : '--maxWorkers=2'}`],
-  // The app on its in-process PGlite, which Jest can load only with this flag (skipped in the step above).
+  // PGlite serves one connection, so the embedded run is serial; a real server takes two workers. The file on
+  // the in-process PGlite needs a flag of its own and has the next step.
+  [
+    'API e2e',
+    `npx jest --config e2e/api/jest.config.ts ${embedded ? '--runInBand' : '--maxWorkers=2'} --testPathIgnorePatterns=session-cache-embedded`,
+  ],
+  // The app on its in-process PGlite, which Jest can load only with this flag.
   [
     'API e2e, embedded database',
     'NODE_OPTIONS=--experimental-vm-modules npx jest --config e2e/api/jest.config.ts --runInBand e2e/api/session-cache-embedded.e2e-spec.ts',
@@ -20,13 +31,27 @@ const steps = [
   ['browser e2e', 'npx playwright test -c e2e/web/playwright.config.ts'],
 ];
 
+const names = steps.map(([name]) => name);
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !names.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown step: ${unknown.map((n) => `"${n}"`).join(', ')}. The steps are:\n  ${names.join('\n  ')}`);
+  process.exit(2);
+}
+
+// npm scripts put node_modules/.bin first on PATH, where the pinned Node is; a direct `node tools/test-all.mjs`
+// gives its steps the same.
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+};
 const results = [];
 for (const [name, command] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n▶ ${name}: ${command}`);
   const started = Date.now();
-  const { status } = spawnSync(command, { stdio: 'inherit', shell: true, env: { ...process.env, NX_DAEMON: 'false' } });
+  const { status } = spawnSync(command, { stdio: 'inherit', shell: true, cwd: root, env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
   if (status !== 0) {

@@ -8,33 +8,51 @@ const { writeFileSync } = require('node:fs');
 const inspector = require('node:inspector');
 const pg = require('pg');
 
+/** @typedef {{ text: string, values: unknown[], name: string | undefined }} CapturedStatement */
+/** @typedef {{ type: 'pu-bench', action: string, id: number, path?: string }} ProbeMessage */
+
+/** @type {CapturedStatement[] | null} */
 let recording = null;
+/** @type {(this: unknown, ...args: unknown[]) => unknown} */
 const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (config, values, callback) {
+/** @type {(this: unknown, ...args: unknown[]) => unknown} */
+const recordingQuery = function (...args) {
+  const [config, values] = args;
   if (recording) {
-    const text = typeof config === 'string' ? config : config && config.text;
-    const params = Array.isArray(values) ? values : config && Array.isArray(config.values) ? config.values : [];
-    const name = config && typeof config === 'object' && typeof config.name === 'string' ? config.name : undefined;
+    const options =
+      config !== null && typeof config === 'object' ? /** @type {Record<string, unknown>} */ (config) : {};
+    const text = typeof config === 'string' ? config : options['text'];
+    const params = Array.isArray(values) ? values : Array.isArray(options['values']) ? options['values'] : [];
+    const name = typeof options['name'] === 'string' ? options['name'] : undefined;
     if (typeof text === 'string') recording.push({ text, values: params.slice(), name });
   }
-  return query.apply(this, arguments);
+  return query.apply(this, args);
 };
+pg.Client.prototype.query = /** @type {typeof pg.Client.prototype.query} */ (recordingQuery);
 
+/** @type {inspector.Session | null} */
 let session = null;
+/**
+ * @param {string} method
+ * @param {object} [params]
+ * @returns {Promise<unknown>} the inspector's answer, whose shape depends on the method
+ */
 const post = (method, params) =>
-  new Promise((resolve, reject) =>
-    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
-  );
+  new Promise((resolve, reject) => {
+    if (!session) throw new Error('no profiling session');
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
+  });
 
+/** @type {Record<string, (message: ProbeMessage) => Promise<object>>} */
 const actions = {
-  'capture-start': async () => {
+  'capture-start': () => {
     recording = [];
-    return {};
+    return Promise.resolve({});
   },
-  'capture-stop': async () => {
+  'capture-stop': () => {
     const statements = recording || [];
     recording = null;
-    return { statements };
+    return Promise.resolve({ statements });
   },
   'profile-start': async () => {
     session = new inspector.Session();
@@ -45,19 +63,23 @@ const actions = {
     return {};
   },
   'profile-stop': async (message) => {
-    const { profile } = await post('Profiler.stop');
-    session.disconnect();
+    const { profile } = /** @type {{ profile: object }} */ (await post('Profiler.stop'));
+    session?.disconnect();
     session = null;
+    if (!message.path) throw new Error('profile-stop needs a path');
     writeFileSync(message.path, JSON.stringify(profile));
     return { path: message.path };
   },
 };
 
-process.on('message', (message) => {
-  if (!message || message.type !== 'pu-bench' || !actions[message.action]) return;
-  actions[message.action](message).then(
-    (result) => process.send({ type: 'pu-bench', id: message.id, ...result }),
-    (error) => process.send({ type: 'pu-bench', id: message.id, error: String(error) }),
+process.on('message', (/** @type {Partial<ProbeMessage> | null} */ message) => {
+  if (!message || message.type !== 'pu-bench' || !message.action) return;
+  const action = actions[message.action];
+  if (!action) return;
+  const probe = /** @type {ProbeMessage} */ (message);
+  action(probe).then(
+    (result) => process.send?.({ type: 'pu-bench', id: probe.id, ...result }),
+    (error) => process.send?.({ type: 'pu-bench', id: probe.id, error: String(error) }),
   );
 });
 // The channel must not keep the process alive once the app has shut down.
