@@ -4,6 +4,8 @@ import type { Config } from 'jest';
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/api/src'],
+  // Every skipped test is listed; under CI=true a skip fails the run.
+  reporters: ['default', '<rootDir>/tools/test-reporters/jest-skips.mjs'],
   testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.(t|j)s$': [

@@ -6,6 +6,8 @@ const config: Config = {
   rootDir: '../..',
   testEnvironment: 'node',
   roots: ['<rootDir>/e2e/api'],
+  // Every skipped test is listed; under CI=true a skip fails the run.
+  reporters: ['default', '<rootDir>/tools/test-reporters/jest-skips.mjs'],
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/e2e/api/support/global-setup.ts',
   globalTeardown: '<rootDir>/e2e/api/support/global-teardown.ts',

@@ -13,18 +13,21 @@ import { loadConfig } from '../../api/src/app/config/app-config';
 import { PreparedQueries } from '../../api/src/app/database/prepared-queries';
 import { DepartmentsService } from '../../api/src/app/departments/departments.service';
 import { UsersService } from '../../api/src/app/users/users.service';
+import { describeIf } from './support/describe-if';
 
 // PGlite loads Node's modules with import(), which Jest allows only under this flag; npm test sets it for this file.
 const vmModules = `${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`.includes(
   '--experimental-vm-modules',
 );
-if (!vmModules) console.warn('In-process PGlite needs NODE_OPTIONS=--experimental-vm-modules: embedded test skipped');
 
 /**
  * Without DATABASE_URL the app owns an in-process PGlite: no other process can change it and no listener is
  * opened, so the cache relies on the app's own evictions. Driven through the services: no HTTP server needed.
  */
-(vmModules ? describe : describe.skip)('Session cache on the embedded database', () => {
+describeIf(
+  vmModules,
+  'In-process PGlite needs NODE_OPTIONS=--experimental-vm-modules (npm test runs this file in a step of its own)',
+)('Session cache on the embedded database', () => {
   let dataDir: string;
   let app: INestApplicationContext;
   let sessions: SessionsService;

@@ -5,12 +5,16 @@ import { DataSource } from 'typeorm';
 import { SessionChangeListener } from '../../api/src/app/auth/session-change-listener';
 import { PreparedQueries } from '../../api/src/app/database/prepared-queries';
 import { ApiClient } from './support/api-client';
+import { describeIf } from './support/describe-if';
 import { statusWithin, waitUntil } from './support/eventually';
 import { createOffice, type Office, TEST_PASSWORD } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // PGlite behind its socket serves one connection, so there is neither a second replica nor a listener.
-const describeReplicas = process.env['E2E_EMBEDDED'] === '1' ? describe.skip : describe;
+const describeReplicas = describeIf(
+  process.env['E2E_EMBEDDED'] !== '1',
+  'Two replicas need a PostgreSQL server (set DATABASE_URL): the embedded PGlite serves one connection',
+);
 
 describeReplicas('Session cache with two replicas on one database', () => {
   let a: TestApp;

@@ -51,7 +51,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: join(root, 'tmp/e2e-web/report') }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: join(root, 'tmp/e2e-web/report') }],
+    // Every skipped test is listed; under CI=true a skip fails the run.
+    [join(__dirname, 'support/skips-reporter.ts')],
+  ],
   use: {
     baseURL: BASE_URL,
     locale: 'pl-PL',
