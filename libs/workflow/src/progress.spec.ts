@@ -24,7 +24,7 @@ const requiredIds = (kind: CaseKind) =>
     .map((s) => s.id);
 const allIds = (kind: CaseKind) => workflowOf(kind).steps.map((s) => s.id);
 
-describe('step ids follow domain.md', () => {
+describe('step ids follow docs/domain.md', () => {
   it.each([
     ['complaint', 'listen quiet_place restate regret cause propose satisfaction next_steps outcome', 'quiet_place'],
     ['office_error', 'record inform apologise consequences doubts fix accepted next_steps close', 'doubts'],

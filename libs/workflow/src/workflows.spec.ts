@@ -71,7 +71,7 @@ describe('workflow definitions', () => {
     expect(outcome?.earlyOutcomes).toEqual({ field: 'outcome', values: EARLY_COMPLAINT_OUTCOMES });
   });
 
-  it('loops as domain.md says', () => {
+  it('loops as docs/domain.md says', () => {
     expect(workflowOf('complaint').steps.find((s) => s.loop)?.loop).toEqual({
       field: 'satisfaction',
       values: ['no'],
@@ -91,7 +91,7 @@ describe('workflow definitions', () => {
     );
   });
 
-  it('needs a promise exactly where domain.md asks for one', () => {
+  it('needs a promise exactly where docs/domain.md asks for one', () => {
     const promised = CASE_KINDS.flatMap((k) =>
       workflowOf(k)
         .steps.filter((s) => s.needsPromise)
