@@ -99,6 +99,25 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts take the workflow's vocabulary as types only: the wire types follow the domain, and a
+    // client importing contracts pulls in no domain code.
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@pu/workflow',
+              allowTypeImports: true,
+              message: 'Contracts use @pu/workflow for types only: write `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The API e2e tests boot the API from its sources on purpose.
     files: ['e2e/api/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,8 +1,12 @@
+import type { CaseKind, Channel, DeadlineComputation, PromiseState, StepEntry } from '@pu/workflow';
 import type { DepartmentRef } from './auth';
 
-/** Mirrors @pu/workflow's CaseKind and Channel; kept as plain unions so contracts stay dependency-free. */
-export type CaseKindName = 'complaint' | 'office_error' | 'refusal' | 'aggressive_client';
-export type ChannelName = 'in_person' | 'phone' | 'email' | 'letter' | 'epuap';
+/*
+ * The workflow's vocabulary on the wire is the workflow's own (type-level imports only, so contracts add
+ * nothing to a bundle): a change in @pu/workflow that breaks a response shape fails to compile.
+ */
+export type CaseKindName = CaseKind;
+export type ChannelName = Channel;
 export type CaseStatus = 'open' | 'closed';
 
 export interface ClientDetails {
@@ -52,15 +56,8 @@ export interface UserRef {
   displayName: string;
 }
 
-export interface DeadlineInfo {
-  rule: string;
-  from: string;
-  nominal: string;
-  due: string;
-  dueAt: string;
-  shifts: { date: string; reason: 'saturday' | 'sunday' | 'holiday'; holiday?: string }[];
-  explanation: { pl: string; en: string };
-}
+/** A legal deadline as @pu/workflow computes it (dates `YYYY-MM-DD` in Europe/Warsaw, `dueAt` an instant). */
+export type DeadlineInfo = DeadlineComputation;
 
 export interface DeadlineExtension {
   previousDue: string;
@@ -80,14 +77,8 @@ export interface CaseDeadlines {
   extensions: DeadlineExtension[];
 }
 
-export interface StepEntryResponse {
-  stepId: string;
-  status: 'completed' | 'skipped';
-  data?: Record<string, unknown>;
-  reason?: string;
-  at: string;
-  by: string;
-}
+/** A completed or skipped step as the workflow records it. */
+export type StepEntryResponse = StepEntry;
 
 export interface CaseListItem {
   id: string;
@@ -185,7 +176,7 @@ export interface PromiseResponse {
   channel: ChannelName;
   dueAt: string;
   /** Derived from the due time at the moment of the answer: never a stored flag that a job could set late. */
-  state: 'open' | 'kept' | 'broken' | 'kept_late';
+  state: PromiseState;
   keptAt: string | null;
   /** Set when the promise was rescheduled after it had already been broken. */
   brokenBeforeReschedule: boolean;

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './admin';
 export * from './routes';
 export * from './cases';
+export * from './workflows';

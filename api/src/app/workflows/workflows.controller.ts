@@ -1,11 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES, ROUTES } from '@pu/contracts';
+import { ROLES, ROUTES, type WorkflowCatalogResponse } from '@pu/contracts';
 import { CASE_KINDS, CHANNEL_LABELS, COMMON_CONDUCT, DEFAULT_ROOT_CAUSES, WORKFLOWS } from '@pu/workflow';
 import { Roles } from '../auth/access.decorators';
 
 /** The workflows as data, straight from @pu/workflow: the SPA renders steps, fields and guidance from this. */
-const BODY = {
+const BODY: WorkflowCatalogResponse = {
   kinds: CASE_KINDS,
   workflows: WORKFLOWS,
   conduct: COMMON_CONDUCT,
@@ -20,7 +20,7 @@ export class WorkflowsController {
   @Roles(...ROLES)
   @Header('Cache-Control', 'private, max-age=300')
   @ApiOperation({ summary: 'The four case workflows (standards 19–22): steps, fields, guidance in Polish and English' })
-  get(): typeof BODY {
+  get(): WorkflowCatalogResponse {
     return BODY;
   }
 }

@@ -26,7 +26,8 @@ import { LocalizedPipe } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { applyServerFieldErrors, focusFirstInvalid } from '../shared/server-errors';
 import { channelOptions } from './case-labels';
-import { CasesApi, WorkflowCatalog, newIdempotencyKey } from './cases-api';
+import { CasesApi, newIdempotencyKey } from './cases-api';
+import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 
 /** How long the API accepts each text (CreateCaseDto / ClientDto). */
@@ -69,6 +70,7 @@ const trimmed = (value: string): string | null => value.trim() || null;
 })
 export class CaseCreatePage {
   private readonly api = inject(CasesApi);
+  private readonly workflows = inject(WorkflowCatalogApi);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
   private readonly transloco = inject(TranslocoService);
@@ -112,7 +114,7 @@ export class CaseCreatePage {
   });
 
   constructor() {
-    this.api
+    this.workflows
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (c) => this.catalog.set(c), error: () => this.catalogFailed.set(true) });
@@ -128,7 +130,7 @@ export class CaseCreatePage {
 
   protected retryCatalog(): void {
     this.catalogFailed.set(false);
-    this.api.catalog().subscribe({ next: (c) => this.catalog.set(c), error: () => this.catalogFailed.set(true) });
+    this.workflows.catalog().subscribe({ next: (c) => this.catalog.set(c), error: () => this.catalogFailed.set(true) });
   }
 
   protected discardDraft(): void {

@@ -1,7 +1,7 @@
 import type { CaseKindName, ChannelName } from '@pu/contracts';
 import type { Channel, LocalizedText, StepDef, WorkflowDef } from '@pu/workflow';
 import { localized } from '../shared/localized';
-import type { WorkflowCatalog } from './cases-api';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 
 /** Labels of kinds, steps and channels come from the workflow definitions the API publishes. */
 export function kindTitle(catalog: WorkflowCatalog | null, kind: CaseKindName, lang: string): string {

@@ -16,7 +16,8 @@ import { Session } from '../auth/session';
 import { Language } from '../i18n/language';
 import { PuDatePipe } from '../shared/date-time';
 import { kindTitle, stepTitle } from './case-labels';
-import { CasesApi, WorkflowCatalog } from './cases-api';
+import { CasesApi } from './cases-api';
+import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 
 const PAGE_SIZE = 25;
 const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
@@ -69,6 +70,7 @@ function filtersFrom(params: ParamMap): Filters {
 })
 export class CaseListPage {
   private readonly api = inject(CasesApi);
+  private readonly workflows = inject(WorkflowCatalogApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
@@ -111,7 +113,7 @@ export class CaseListPage {
   });
 
   constructor() {
-    this.api
+    this.workflows
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe((c) => this.catalog.set(c));

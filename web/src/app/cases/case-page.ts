@@ -19,7 +19,8 @@ import { CaseHistory } from './case-history';
 import { channelLabel, stepTitles } from './case-labels';
 import { CasePromises } from './case-promises';
 import { StepView, actorNames, displayStepData, lastDoneStep, stepViews } from './case-view-model';
-import { CasesApi, WorkflowCatalog } from './cases-api';
+import { CasesApi } from './cases-api';
+import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { DeadlineExtensionDialog } from './deadline-extension-dialog';
 import { askReason } from './reason-dialog';
 import { StepForm } from './step-form';
@@ -49,6 +50,7 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
 })
 export class CasePage {
   private readonly api = inject(CasesApi);
+  private readonly workflows = inject(WorkflowCatalogApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
@@ -116,7 +118,7 @@ export class CasePage {
   });
 
   constructor() {
-    this.api
+    this.workflows
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (c) => this.catalog.set(c), error: () => this.loadFailed.set(true) });

@@ -28,7 +28,8 @@ import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
 import { channelLabel, channelOptions } from './case-labels';
-import { CasesApi, WorkflowCatalog, newIdempotencyKey } from './cases-api';
+import { CasesApi, newIdempotencyKey } from './cases-api';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { PromiseRescheduleData, PromiseRescheduleDialog } from './promise-reschedule-dialog';
 import { notBlank } from './step-form-model';
 

@@ -2,7 +2,7 @@ import type { CaseResponse, HistoryEntry, StepEntryResponse } from '@pu/contract
 import type { FieldDef, StepDef, WorkflowDef } from '@pu/workflow';
 import { formatDate, formatDateTime } from '../shared/date-time';
 import { localized } from '../shared/localized';
-import type { WorkflowCatalog } from './cases-api';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 
 export type StepState = 'completed' | 'skipped' | 'available' | 'locked' | 'waived';
 

@@ -16,19 +16,9 @@ import {
   type TransferCaseRequest,
   type UpdatePromiseRequest,
 } from '@pu/contracts';
-import type { CaseKind, Channel, ConductRule, LocalizedText, RootCauseCategory, WorkflowDef } from '@pu/workflow';
-import { Observable, catchError, shareReplay, throwError } from 'rxjs';
+import { Observable } from 'rxjs';
 import { apiUrl, ifMatch } from '../http/api-url';
 import { HandledError, handles } from '../http/handled-errors';
-
-/** GET /api/workflows: the four workflows as data, with the labels the forms need. */
-export interface WorkflowCatalog {
-  kinds: CaseKind[];
-  workflows: Record<CaseKind, WorkflowDef>;
-  conduct: ConductRule[];
-  channels: Record<Channel, LocalizedText>;
-  rootCauses: RootCauseCategory[];
-}
 
 /** What the case pages explain themselves: field errors, conflicts with someone else's change, workflow rules. */
 export const CASE_FORM_ERRORS: HandledError[] = [
@@ -43,19 +33,6 @@ export const CASE_FORM_ERRORS: HandledError[] = [
 @Injectable({ providedIn: 'root' })
 export class CasesApi {
   private readonly http = inject(HttpClient);
-  private catalog$: Observable<WorkflowCatalog> | null = null;
-
-  /** The workflow definitions, fetched once per page load (they change only with a new release). */
-  catalog(): Observable<WorkflowCatalog> {
-    this.catalog$ ??= this.http.get<WorkflowCatalog>(apiUrl(ROUTES.workflows)).pipe(
-      catchError((err: unknown) => {
-        this.catalog$ = null;
-        return throwError(() => err);
-      }),
-      shareReplay(1),
-    );
-    return this.catalog$;
-  }
 
   departments(): Observable<DepartmentResponse[]> {
     return this.http.get<DepartmentResponse[]>(apiUrl(ROUTES.departments));

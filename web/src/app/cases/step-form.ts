@@ -32,7 +32,8 @@ import { LocalizedPipe } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
-import { CasesApi, WorkflowCatalog } from './cases-api';
+import { CasesApi } from './cases-api';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { askReason } from './reason-dialog';
 import {
   EventGroup,
