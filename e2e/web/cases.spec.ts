@@ -321,10 +321,12 @@ test.describe('cases', () => {
     await page.getByRole('tab', { name: 'Obietnice (1)' }).click();
     await page.getByRole('button', { name: `Zmień termin: Oddzwonię ${u}` }).click();
     await dialog.getByLabel('Nowy termin').fill(localDateTime(new Date(Date.now() + 7 * 86_400_000)));
-    await dialog.getByRole('button', { name: 'Zmień termin' }).click();
-    await expect(dialog.getByText('Podaj datę i godzinę.')).toBeVisible();
-    await dialog.getByLabel('Kiedy klient został poinformowany').fill(localDateTime(new Date(Date.now() - 60_000)));
-    await dialog.getByRole('button', { name: 'Zmień termin' }).click();
+    await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
+    await expect(dialog.getByText('Podaj, kiedy klient dowiedział się o nowym terminie')).toBeVisible();
+    await dialog
+      .getByLabel('Kiedy klient dowiedział się o nowym terminie')
+      .fill(localDateTime(new Date(Date.now() - 60_000)));
+    await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(
       page

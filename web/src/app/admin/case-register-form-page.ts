@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
@@ -25,14 +25,13 @@ import {
   JRWA_SYMBOL,
   validateReferenceFormat,
 } from '@pu/workflow';
-import { map, startWith } from 'rxjs';
-import { specificErrorMessage, toApiError } from '../http/api-error';
+import { map, of, startWith } from 'rxjs';
 import { Language } from '../i18n/language';
-import { formDraft, keepDirty } from '../shared/form-draft';
 import { localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
-import { applyServerFieldErrors, focusFirstInvalid } from '../shared/server-errors';
 import { AdminApi } from './admin-api';
+import { AdminForm } from './admin-form';
+import { AdminFormFrame } from './admin-form-frame';
 
 function jrwaRule(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value.trim();
@@ -59,6 +58,7 @@ function referenceFormatRule(control: AbstractControl<string>): ValidationErrors
     MatButtonModule,
     MatIconModule,
     TranslocoPipe,
+    AdminFormFrame,
   ],
   templateUrl: './case-register-form-page.html',
   styleUrl: './case-register-form-page.scss',
@@ -69,7 +69,6 @@ export class CaseRegisterFormPage {
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
   private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   private readonly kindParam = inject(ActivatedRoute).snapshot.paramMap.get('kind');
   protected readonly kind = isCaseKind(this.kindParam) ? this.kindParam : null;
@@ -89,18 +88,20 @@ export class CaseRegisterFormPage {
       !!control?.invalid && (control.dirty || control.touched || !!form?.submitted),
   };
 
-  protected readonly loading = signal(this.kind !== null);
-  protected readonly loadFailed = signal(false);
-  protected readonly notFound = signal(this.kind === null);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
-  protected readonly register = signal<CaseRegisterResponse | null>(null);
-
   protected readonly form = inject(NonNullableFormBuilder).group({
     jrwa: ['', [Validators.required, jrwaRule]],
     format: ['', [Validators.required, referenceFormatRule]],
   });
-  protected readonly draft = formDraft(this.form, 'case-register-edit');
+  protected readonly shell = new AdminForm<CaseRegisterResponse>(this.form, {
+    editing: true,
+    load: () => {
+      const kind = this.kind;
+      return kind ? this.api.caseRegisters().pipe(map((list) => list.find((r) => r.kind === kind) ?? null)) : of(null);
+    },
+    valuesOf: (r) => ({ jrwa: r.jrwa, format: r.format }),
+    draftName: 'case-register-edit',
+    staleKey: 'admin.registers.staleVersion',
+  });
 
   private readonly value = toSignal(
     this.form.valueChanges.pipe(
@@ -121,39 +122,7 @@ export class CaseRegisterFormPage {
   });
 
   constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    const kind = this.kind;
-    if (!kind) {
-      return;
-    }
-    this.loading.set(true);
-    this.loadFailed.set(false);
-    this.api.caseRegisters().subscribe({
-      next: (list) => {
-        const register = list.find((r) => r.kind === kind);
-        if (register) {
-          this.register.set(register);
-          this.form.patchValue({ jrwa: register.jrwa, format: register.format });
-          this.draft.restore();
-        } else {
-          this.notFound.set(true);
-        }
-        this.loading.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.loadFailed.set(true);
-      },
-    });
-  }
-
-  protected discardDraft(): void {
-    this.draft.clear();
-    const register = this.register();
-    this.form.reset(register ? { jrwa: register.jrwa, format: register.format } : undefined);
+    this.shell.load();
   }
 
   /** In English the library's Polish message is replaced by a translated summary of the rule. */
@@ -162,59 +131,32 @@ export class CaseRegisterFormPage {
   }
 
   protected submit(): void {
-    this.formError.set(null);
-    const current = this.register();
-    if (!current) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formError.set(this.transloco.translate('common.formHasErrors'));
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    // Only what changed is sent, so the API reports a clash with another register on the field that caused it.
-    const jrwa = this.form.controls.jrwa.value.trim();
-    const format = this.form.controls.format.value.trim();
-    const body: UpdateCaseRegisterRequest = {
-      ...(jrwa !== current.jrwa ? { jrwa } : {}),
-      ...(format !== current.format ? { format } : {}),
-    };
-    if (body.jrwa === undefined && body.format === undefined) {
-      this.draft.clear();
-      this.notifier.success(this.transloco.translate('admin.registers.unchanged', { kind: this.kindLabel() }));
-      void this.router.navigate(['/administracja/rejestry']);
-      return;
-    }
-    this.saving.set(true);
-    this.api.updateCaseRegister(current.kind, current.version, body).subscribe({
-      next: (saved) => {
-        this.draft.clear();
+    this.shell.submit(
+      (current) => {
+        if (!current) {
+          return null;
+        }
+        // Only what changed is sent, so the API reports a clash with another register on the field that caused it.
+        const jrwa = this.form.controls.jrwa.value.trim();
+        const format = this.form.controls.format.value.trim();
+        const body: UpdateCaseRegisterRequest = {
+          ...(jrwa !== current.jrwa ? { jrwa } : {}),
+          ...(format !== current.format ? { format } : {}),
+        };
+        if (body.jrwa === undefined && body.format === undefined) {
+          this.shell.draft.clear();
+          this.notifier.success(this.transloco.translate('admin.registers.unchanged', { kind: this.kindLabel() }));
+          void this.router.navigate(['/administracja/rejestry']);
+          return null;
+        }
+        return this.api.updateCaseRegister(current.kind, current.version, body);
+      },
+      (saved) => {
         this.notifier.success(
           this.transloco.translate('admin.registers.updated', { kind: this.kindLabel(), example: saved.example }),
         );
         void this.router.navigate(['/administracja/rejestry']);
       },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const e = toApiError(err);
-        if (e.code === 'STALE_VERSION') {
-          this.api.caseRegisters().subscribe((list) => {
-            const fresh = list.find((r) => r.kind === current.kind);
-            if (fresh) {
-              this.register.set(fresh);
-              this.form.patchValue(keepDirty(this.form.controls, { jrwa: fresh.jrwa, format: fresh.format }));
-            }
-            this.formError.set(this.transloco.translate('admin.registers.staleVersion'));
-          });
-          return;
-        }
-        if (e.statusCode === 422 || e.code === 'DUPLICATE' || e.code === 'CONFLICT') {
-          const rest = applyServerFieldErrors(this.form, e);
-          this.formError.set(rest.length ? rest.join(' ') : specificErrorMessage(this.transloco, e));
-          focusFirstInvalid(this.host.nativeElement);
-        }
-      },
-    });
+    );
   }
 }

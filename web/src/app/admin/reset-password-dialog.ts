@@ -1,16 +1,18 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { UserResponse } from '@pu/contracts';
-import { specificErrorMessage, toApiError } from '../http/api-error';
-import { applyServerFieldErrors, focusFirstInvalid } from '../shared/server-errors';
+import { map } from 'rxjs';
+import { toApiError } from '../http/api-error';
+import { dialogSubmission } from '../shared/dialog-submission';
+import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { serverFieldErrorsMessage } from '../shared/server-errors';
 import { AdminApi } from './admin-api';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matchesPassword, passwordValidators } from './password-rules';
 
@@ -27,8 +29,8 @@ export interface ResetPasswordDialogData {
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatIconModule,
     TranslocoPipe,
+    FormAlert,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,13 +39,7 @@ export interface ResetPasswordDialogData {
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p>{{ 'admin.users.resetBody' | transloco }}</p>
-        <div role="alert">
-          @if (formError(); as message) {
-            <p class="pu-notice error">
-              <mat-icon>error</mat-icon><span class="pu-notice-text">{{ message }}</span>
-            </p>
-          }
-        </div>
+        <pu-form-alert [message]="formError()" />
         <div class="pu-form">
           <mat-form-field>
             <mat-label>{{ 'admin.users.newPassword' | transloco }}</mat-label>
@@ -80,8 +76,8 @@ export interface ResetPasswordDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'admin.users.resetPassword') | transloco }}
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">
+          {{ (submission.saving() ? 'common.saving' : 'admin.users.resetPassword') | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -90,17 +86,23 @@ export interface ResetPasswordDialogData {
 export class ResetPasswordDialog {
   protected readonly data = inject<ResetPasswordDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(AdminApi);
-  private readonly dialogRef = inject<MatDialogRef<ResetPasswordDialog, boolean>>(MatDialogRef);
   private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly maxLength = PASSWORD_MAX_LENGTH;
-  protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', passwordValidators],
     passwordRepeat: ['', [Validators.required, matchesPassword]],
+  });
+  protected readonly submission = dialogSubmission<boolean>(this.form, {
+    message: this.formError,
+    failed: (err) => {
+      const e = toApiError(err);
+      if (e.statusCode === 422) {
+        this.formError.set(serverFieldErrorsMessage(this.transloco, this.form, e));
+      }
+    },
   });
 
   constructor() {
@@ -110,24 +112,8 @@ export class ResetPasswordDialog {
   }
 
   protected submit(): void {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.saving.set(true);
-    this.api.setPassword(this.data.user.id, { password: this.form.controls.password.value }).subscribe({
-      next: () => this.dialogRef.close(true),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const e = toApiError(err);
-        if (e.statusCode === 422) {
-          const rest = applyServerFieldErrors(this.form, e);
-          this.formError.set(rest.length ? rest.join(' ') : specificErrorMessage(this.transloco, e));
-          focusFirstInvalid(this.host.nativeElement);
-        }
-      },
-    });
+    this.submission.submit(() =>
+      this.api.setPassword(this.data.user.id, { password: this.form.controls.password.value }).pipe(map(() => true)),
+    );
   }
 }

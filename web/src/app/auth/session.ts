@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginRequest, MeResponse, Role } from '@pu/contracts';
 import { Observable, catchError, firstValueFrom, map, of, tap } from 'rxjs';
-import { clearAllDrafts } from '../shared/form-draft';
+import { clearAllDrafts } from '../shared/draft-storage';
 import { AuthApi } from './auth-api';
 import { handles } from '../http/handled-errors';
 

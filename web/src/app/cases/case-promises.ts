@@ -27,10 +27,10 @@ import { LocalizedPipe } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
+import { PromiseRescheduleData, PromiseRescheduleDialog } from '../promises/promise-reschedule-dialog';
 import { channelLabel, channelOptions } from './case-labels';
 import { CasesApi, newIdempotencyKey } from './cases-api';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
-import { PromiseRescheduleData, PromiseRescheduleDialog } from './promise-reschedule-dialog';
 import { notBlank } from './step-form-model';
 
 const DESCRIPTION_MAX = 1000;
@@ -173,16 +173,7 @@ export class CasePromises implements OnInit {
 
   protected reschedule(p: PromiseResponse): void {
     this.listMessage.set(null);
-    let current = p;
-    const data: PromiseRescheduleData = {
-      current: () => current,
-      refresh: () =>
-        this.load().pipe(
-          tap((list) => {
-            current = list.find((x) => x.id === p.id) ?? current;
-          }),
-        ),
-    };
+    const data: PromiseRescheduleData = { promise: p, reload: () => this.load() };
     this.dialog
       .open<PromiseRescheduleDialog, PromiseRescheduleData, PromiseResponse>(PromiseRescheduleDialog, {
         data,

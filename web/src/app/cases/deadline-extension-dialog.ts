@@ -1,16 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse } from '@pu/contracts';
 import { Language } from '../i18n/language';
 import { PuDatePipe, fromDateTimeInput } from '../shared/date-time';
+import { dialogSubmission } from '../shared/dialog-submission';
+import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
-import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
 import { CasesApi } from './cases-api';
 import { notBlank } from './step-form-model';
@@ -27,8 +27,8 @@ const REASON_MAX = 2000;
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatIconModule,
     TranslocoPipe,
+    FormAlert,
     PuDatePipe,
   ],
   providers: [FORM_FIELD_DEFAULTS],
@@ -42,13 +42,7 @@ const REASON_MAX = 2000;
           {{ 'cases.extend.currentDue' | transloco }}
           <strong>{{ data.current().deadlines.main?.due | puDate: lang() }}</strong>
         </p>
-        <div role="alert" aria-atomic="true">
-          @if (errors.message(); as message) {
-            <p class="pu-notice error">
-              <mat-icon>error</mat-icon><span class="pu-notice-text">{{ message }}</span>
-            </p>
-          }
-        </div>
+        <pu-form-alert [message]="errors.message()" />
         <div class="pu-form">
           <mat-form-field>
             <mat-label>{{ 'cases.extend.newDue' | transloco }}</mat-label>
@@ -97,8 +91,8 @@ const REASON_MAX = 2000;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'cases.extend.submit') | transloco }}
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">
+          {{ (submission.saving() ? 'common.saving' : 'cases.extend.submit') | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -107,36 +101,25 @@ const REASON_MAX = 2000;
 export class DeadlineExtensionDialog {
   protected readonly data = inject<CaseDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(CasesApi);
-  private readonly dialogRef = inject<MatDialogRef<DeadlineExtensionDialog, CaseResponse>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly lang = inject(Language).lang;
   protected readonly reasonMax = REASON_MAX;
-  protected readonly saving = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     newDue: ['', Validators.required],
     reason: ['', [Validators.required, notBlank, Validators.maxLength(REASON_MAX)]],
     clientToldAt: ['', Validators.required],
   });
   protected readonly errors = new CaseActionErrors(inject(TranslocoService), this.form.controls);
+  protected readonly submission = dialogSubmission<CaseResponse>(this.form, {
+    message: this.errors.message,
+    failed: (err) => this.errors.handle(err, this.data.refresh),
+  });
 
   protected submit(): void {
-    this.errors.clear();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.saving.set(true);
-    const v = this.form.getRawValue();
-    const body = { newDue: v.newDue, reason: v.reason.trim(), clientToldAt: fromDateTimeInput(v.clientToldAt) ?? '' };
-    this.api.extendDeadline(this.data.current(), body).subscribe({
-      next: (updated) => this.dialogRef.close(updated),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.errors.handle(err, this.data.refresh);
-        focusFirstInvalid(this.host.nativeElement);
-      },
+    this.submission.submit(() => {
+      const v = this.form.getRawValue();
+      const body = { newDue: v.newDue, reason: v.reason.trim(), clientToldAt: fromDateTimeInput(v.clientToldAt) ?? '' };
+      return this.api.extendDeadline(this.data.current(), body);
     });
   }
 }

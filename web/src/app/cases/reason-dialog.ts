@@ -1,14 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
+import { dialogSubmission } from '../shared/dialog-submission';
+import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
-import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
 import { notBlank } from './step-form-model';
 
@@ -38,8 +38,8 @@ const MAX_REASON = 2000;
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatIconModule,
     TranslocoPipe,
+    FormAlert,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,13 +50,7 @@ const MAX_REASON = 2000;
         @if (data.intro) {
           <p>{{ data.intro }}</p>
         }
-        <div role="alert" aria-atomic="true">
-          @if (errors.message(); as message) {
-            <p class="pu-notice error">
-              <mat-icon>error</mat-icon><span class="pu-notice-text">{{ message }}</span>
-            </p>
-          }
-        </div>
+        <pu-form-alert [message]="errors.message()" />
         <mat-form-field class="full">
           <mat-label>{{ data.label }}</mat-label>
           <textarea matInput formControlName="text" rows="4" [required]="data.required"></textarea>
@@ -78,8 +72,8 @@ const MAX_REASON = 2000;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ saving() ? ('common.saving' | transloco) : data.confirm }}
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">
+          {{ submission.saving() ? ('common.saving' | transloco) : data.confirm }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -88,12 +82,9 @@ const MAX_REASON = 2000;
 })
 export class ReasonDialog<T> {
   protected readonly data = inject<ReasonDialogData<T>>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<ReasonDialog<T>, T>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly transloco = inject(TranslocoService);
 
   protected readonly maxLength = MAX_REASON;
-  protected readonly saving = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     text: [
       '',
@@ -103,23 +94,13 @@ export class ReasonDialog<T> {
     ],
   });
   protected readonly errors = new CaseActionErrors(this.transloco, { text: this.form.controls.text });
+  protected readonly submission = dialogSubmission<T>(this.form, {
+    message: this.errors.message,
+    failed: (err) => this.errors.handle(err, this.data.refresh, { reason: 'text', note: 'text' }),
+  });
 
   protected submit(): void {
-    this.errors.clear();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.saving.set(true);
-    this.data.submit(this.form.controls.text.value.trim()).subscribe({
-      next: (result) => this.dialogRef.close(result),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.errors.handle(err, this.data.refresh, { reason: 'text', note: 'text' });
-        focusFirstInvalid(this.host.nativeElement);
-      },
-    });
+    this.submission.submit(() => this.data.submit(this.form.controls.text.value.trim()));
   }
 }
 

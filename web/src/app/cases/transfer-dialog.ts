@@ -1,16 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse, DepartmentResponse } from '@pu/contracts';
 import { Observable } from 'rxjs';
+import { dialogSubmission } from '../shared/dialog-submission';
+import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
-import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
 import { CasesApi } from './cases-api';
 import { notBlank } from './step-form-model';
@@ -34,8 +34,8 @@ const NOTE_MAX = 4000;
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatIconModule,
     TranslocoPipe,
+    FormAlert,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,13 +44,7 @@ const NOTE_MAX = 4000;
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p>{{ 'cases.transfer.intro' | transloco }}</p>
-        <div role="alert" aria-atomic="true">
-          @if (errors.message(); as message) {
-            <p class="pu-notice error">
-              <mat-icon>error</mat-icon><span class="pu-notice-text">{{ message }}</span>
-            </p>
-          }
-        </div>
+        <pu-form-alert [message]="errors.message()" />
         <div class="pu-form">
           <mat-form-field>
             <mat-label>{{ 'cases.transfer.department' | transloco }}</mat-label>
@@ -89,8 +83,8 @@ const NOTE_MAX = 4000;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'cases.transfer.submit') | transloco }}
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">
+          {{ (submission.saving() ? 'common.saving' : 'cases.transfer.submit') | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -99,17 +93,18 @@ const NOTE_MAX = 4000;
 export class TransferDialog {
   protected readonly data = inject<CaseDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(CasesApi);
-  private readonly dialogRef = inject<MatDialogRef<TransferDialog, CaseResponse>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly noteMax = NOTE_MAX;
-  protected readonly saving = signal(false);
   protected readonly departments = signal<DepartmentResponse[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
     departmentId: ['', Validators.required],
     note: ['', [Validators.required, notBlank, Validators.maxLength(NOTE_MAX)]],
   });
   protected readonly errors = new CaseActionErrors(inject(TranslocoService), this.form.controls);
+  protected readonly submission = dialogSubmission<CaseResponse>(this.form, {
+    message: this.errors.message,
+    failed: (err) => this.errors.handle(err, this.data.refresh, { assigneeId: 'departmentId' }),
+  });
 
   constructor() {
     const own = this.data.current().department.id;
@@ -123,21 +118,9 @@ export class TransferDialog {
   }
 
   protected submit(): void {
-    this.errors.clear();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.saving.set(true);
-    const v = this.form.getRawValue();
-    this.api.transfer(this.data.current(), { departmentId: v.departmentId, note: v.note.trim() }).subscribe({
-      next: (updated) => this.dialogRef.close(updated),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.errors.handle(err, this.data.refresh, { assigneeId: 'departmentId' });
-        focusFirstInvalid(this.host.nativeElement);
-      },
+    this.submission.submit(() => {
+      const v = this.form.getRawValue();
+      return this.api.transfer(this.data.current(), { departmentId: v.departmentId, note: v.note.trim() });
     });
   }
 }

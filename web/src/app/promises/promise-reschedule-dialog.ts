@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import {
   AbstractControl,
   NonNullableFormBuilder,
@@ -7,21 +7,29 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { PromiseResponse } from '@pu/contracts';
-import { specificErrorMessage, toApiError } from '../http/api-error';
+import { Observable } from 'rxjs';
+import { toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
 import { PuDateTimePipe, fromDateTimeInput, toDateTimeInput } from '../shared/date-time';
+import { dialogSubmission } from '../shared/dialog-submission';
+import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
-import { applyServerFieldErrors, focusFirstInvalid } from '../shared/server-errors';
+import { serverFieldErrorsMessage } from '../shared/server-errors';
 import { PromisesApi } from './promises-api';
 
 export interface PromiseRescheduleData {
   promise: PromiseResponse;
+  /**
+   * The promises of its case as they are now, fetched after someone else's change (412). A page that
+   * lists them passes its own reload, so the list behind the dialog shows the change too.
+   */
+  reload?: () => Observable<PromiseResponse[]>;
 }
 
 /** The client must have been told the new date before it is recorded (standard 17 pkt 4). */
@@ -46,6 +54,7 @@ const notInFuture = (control: AbstractControl<string>): ValidationErrors | null 
     MatIconModule,
     TranslocoPipe,
     PuDateTimePipe,
+    FormAlert,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,13 +63,11 @@ const notInFuture = (control: AbstractControl<string>): ValidationErrors | null 
 })
 export class PromiseRescheduleDialog {
   private readonly api = inject(PromisesApi);
-  private readonly dialogRef = inject<MatDialogRef<PromiseRescheduleDialog, PromiseResponse>>(MatDialogRef);
   private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly data = inject<PromiseRescheduleData>(MAT_DIALOG_DATA);
 
   protected readonly lang = inject(Language).lang;
-  protected readonly current = signal(inject<PromiseRescheduleData>(MAT_DIALOG_DATA).promise);
-  protected readonly saving = signal(false);
+  protected readonly current = signal(this.data.promise);
   /** Set when the promise can no longer be rescheduled (kept meanwhile, or gone from view). */
   protected readonly closedForChanges = signal(false);
   protected readonly message = signal<string | null>(null);
@@ -71,49 +78,43 @@ export class PromiseRescheduleDialog {
     dueAt: ['', [Validators.required, (c: AbstractControl<string>) => this.laterThanCurrent(c)]],
     clientToldAt: ['', [Validators.required, notInFuture]],
   });
+  protected readonly submission = dialogSubmission<PromiseResponse>(this.form, {
+    message: this.message,
+    invalidMessage: () => this.transloco.translate('common.formHasErrors'),
+    failed: (err) => this.failed(err),
+  });
 
   protected submit(): void {
-    this.message.set(null);
+    // Both rules depend on the time (and the current due time), not only on what was typed.
     this.form.controls.dueAt.updateValueAndValidity();
     this.form.controls.clientToldAt.updateValueAndValidity();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.message.set(this.transloco.translate('common.formHasErrors'));
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const dueAt = fromDateTimeInput(v.dueAt);
-    const clientToldAt = fromDateTimeInput(v.clientToldAt);
-    if (!dueAt || !clientToldAt) {
-      return;
-    }
-    this.saving.set(true);
-    this.api.update(this.current(), { dueAt, clientToldAt }).subscribe({
-      next: (updated) => this.dialogRef.close(updated),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const e = toApiError(err);
-        if (e.code === 'STALE_VERSION') {
-          this.message.set(this.transloco.translate('promises.dialog.stale'));
-          this.refresh();
-        } else if (e.statusCode === 404) {
-          this.closedForChanges.set(true);
-          this.message.set(this.transloco.translate('promises.gone'));
-        } else if (e.statusCode === 422) {
-          const rest = applyServerFieldErrors(this.form, e);
-          this.message.set(rest.length ? rest.join(' ') : specificErrorMessage(this.transloco, e));
-          focusFirstInvalid(this.host.nativeElement);
-        }
-        // Anything else was shown by the HTTP error interceptor; the form stays as typed for a retry.
-      },
+    this.submission.submit(() => {
+      const v = this.form.getRawValue();
+      const dueAt = fromDateTimeInput(v.dueAt);
+      const clientToldAt = fromDateTimeInput(v.clientToldAt);
+      return dueAt && clientToldAt ? this.api.update(this.current(), { dueAt, clientToldAt }) : null;
     });
+  }
+
+  /** Anything not handled here was shown by the HTTP error interceptor; the form stays as typed for a retry. */
+  private failed(err: unknown): void {
+    const e = toApiError(err);
+    if (e.code === 'STALE_VERSION') {
+      this.message.set(this.transloco.translate('promises.dialog.stale'));
+      this.refresh();
+    } else if (e.statusCode === 404) {
+      this.closedForChanges.set(true);
+      this.message.set(this.transloco.translate('promises.gone'));
+    } else if (e.statusCode === 422) {
+      this.message.set(serverFieldErrorsMessage(this.transloco, this.form, e));
+    }
   }
 
   /** After a 412: the promise as it is now; what was typed stays, and the new due time is checked again. */
   private refresh(): void {
     const id = this.current().id;
-    this.api.forCase(this.current().caseId).subscribe({
+    const reload = this.data.reload ?? (() => this.api.forCase(this.current().caseId));
+    reload().subscribe({
       next: (list) => {
         const fresh = list.find((p) => p.id === id);
         if (!fresh) {

@@ -1,10 +1,9 @@
 import { DestroyRef, Signal, inject, signal } from '@angular/core';
-import type { AbstractControl, FormArray, FormGroup } from '@angular/forms';
+import { FormArray, type AbstractControl, type FormGroup } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
 import { debounceTime } from 'rxjs';
 import { Session } from '../auth/session';
-
-const PREFIX = 'pu-draft:';
+import { DRAFT_KEY_PREFIX, readDraft, removeDraft, writeDraft } from './draft-storage';
 
 export interface FormDraftOptions {
   /** Controls never written to storage (passwords). */
@@ -36,7 +35,7 @@ export function formDraft(form: FormGroup, name: string, options: FormDraftOptio
   const destroyRef = inject(DestroyRef);
   const userId = inject(Session).user()?.id ?? 'anonymous';
   const path = route.snapshot.pathFromRoot.flatMap((r) => r.url.map((segment) => segment.path)).join('/');
-  const key = `${PREFIX}${userId}:/${path}:${name}`;
+  const key = `${DRAFT_KEY_PREFIX}${userId}:/${path}:${name}`;
   const exclude = new Set(options.exclude ?? []);
   const restored = signal(false);
   let cleared = false;
@@ -51,7 +50,7 @@ export function formDraft(form: FormGroup, name: string, options: FormDraftOptio
         value[field] = control.getRawValue() as unknown;
       }
     }
-    write(key, JSON.stringify({ savedAt: new Date().toISOString(), value }));
+    writeDraft(key, JSON.stringify({ savedAt: new Date().toISOString(), value }));
   };
 
   // Typing after a clear (e.g. after discarding a restored draft) starts a new draft.
@@ -72,7 +71,7 @@ export function formDraft(form: FormGroup, name: string, options: FormDraftOptio
   return {
     restored: restored.asReadonly(),
     restore(): boolean {
-      const stored = read(key);
+      const stored = readDraft(key);
       if (!stored) {
         return false;
       }
@@ -81,7 +80,7 @@ export function formDraft(form: FormGroup, name: string, options: FormDraftOptio
         const control: AbstractControl | undefined = form.controls[field];
         if (control && !exclude.has(field) && control.enabled) {
           const makeItem = options.arrays?.[field];
-          if (isFormArray(control)) {
+          if (control instanceof FormArray) {
             if (!makeItem || !Array.isArray(value)) {
               continue;
             }
@@ -107,60 +106,9 @@ export function formDraft(form: FormGroup, name: string, options: FormDraftOptio
       subscription = watch();
       cleared = true;
       restored.set(false);
-      remove(key);
+      removeDraft(key);
     },
   };
-}
-
-/**
- * Without `instanceof`: this file is part of the initial bundle (sign-out clears drafts), which must
- * not pull in @angular/forms.
- */
-function isFormArray(control: AbstractControl): control is FormArray {
-  return Array.isArray((control as Partial<FormArray>).controls);
-}
-
-/** On a deliberate sign-out the drafts of this tab are discarded. */
-export function clearAllDrafts(): void {
-  try {
-    for (let i = sessionStorage.length - 1; i >= 0; i--) {
-      const k = sessionStorage.key(i);
-      if (k?.startsWith(PREFIX)) {
-        sessionStorage.removeItem(k);
-      }
-    }
-  } catch {
-    // storage unavailable: nothing was saved
-  }
-}
-
-function read(key: string): Record<string, unknown> | null {
-  try {
-    const raw = sessionStorage.getItem(key);
-    if (!raw) {
-      return null;
-    }
-    const parsed = JSON.parse(raw) as { value?: unknown };
-    return typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, raw: string): void {
-  try {
-    sessionStorage.setItem(key, raw);
-  } catch {
-    // storage full or unavailable: the form still works, only the safety net is missing
-  }
-}
-
-function remove(key: string): void {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // nothing to remove
-  }
 }
 
 /**

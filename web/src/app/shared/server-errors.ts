@@ -1,5 +1,6 @@
 import { FormGroup } from '@angular/forms';
-import type { ReceivedError } from '../http/api-error';
+import { TranslocoService } from '@jsverse/transloco';
+import { specificErrorMessage, type ReceivedError } from '../http/api-error';
 
 /**
  * Show a 422's `fields` on the matching controls (as the `server` error, cleared by the next edit).
@@ -17,6 +18,15 @@ export function applyServerFieldErrors(form: FormGroup, error: ReceivedError): s
     }
   }
   return unmatched;
+}
+
+/**
+ * A 422 (or a conflict) on the form: field messages on their fields, and the message for above the form —
+ * the messages of fields the form lacks, or else the server's specific message.
+ */
+export function serverFieldErrorsMessage(transloco: TranslocoService, form: FormGroup, error: ReceivedError): string {
+  const rest = applyServerFieldErrors(form, error);
+  return rest.length ? rest.join(' ') : specificErrorMessage(transloco, error);
 }
 
 /** Move keyboard focus to the first invalid field, so the error is read out and can be fixed at once. */

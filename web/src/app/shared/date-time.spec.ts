@@ -1,0 +1,73 @@
+import { formatDate, formatDateTime, fromDateTimeInput, toDateTimeInput, todayDateInput } from './date-time';
+
+// Expected values are built from local Date parts, so the specs hold in any time zone of the machine.
+describe('date-time inputs', () => {
+  it('writes an instant as the local `YYYY-MM-DDTHH:mm` of a datetime-local input', () => {
+    expect(toDateTimeInput(new Date(2026, 2, 1, 9, 5))).toBe('2026-03-01T09:05');
+    expect(toDateTimeInput(new Date(2026, 11, 31, 23, 59).toISOString())).toBe('2026-12-31T23:59');
+  });
+
+  it('gives an empty input for a value that is not a date', () => {
+    expect(toDateTimeInput('not a date')).toBe('');
+  });
+
+  it('reads a datetime-local value as local time and answers an ISO instant', () => {
+    expect(fromDateTimeInput('2026-03-01T09:05')).toBe(new Date(2026, 2, 1, 9, 5).toISOString());
+    expect(fromDateTimeInput('2026-03-01T09:05:30')).toBe(new Date(2026, 2, 1, 9, 5, 30).toISOString());
+  });
+
+  it('answers null for an empty or invalid value', () => {
+    expect(fromDateTimeInput('')).toBeNull();
+    expect(fromDateTimeInput(null)).toBeNull();
+    expect(fromDateTimeInput(undefined)).toBeNull();
+    expect(fromDateTimeInput('2026-13-45T99:99')).toBeNull();
+  });
+
+  it('round-trips what the input shows', () => {
+    const shown = '2026-10-25T02:30';
+    expect(toDateTimeInput(fromDateTimeInput(shown) ?? '')).toBe(shown);
+  });
+
+  it("gives today's local date for a date input", () => {
+    const now = new Date();
+    const today = todayDateInput();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Around midnight the clock may have moved on between the two reads.
+    expect([today, todayDateInput()]).toContain(
+      `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
+    );
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a calendar date as it stands, in the interface language', () => {
+    expect(formatDate('2026-03-01', 'pl')).toBe('01.03.2026');
+    expect(formatDate('2026-03-01', 'en')).toBe('01/03/2026');
+  });
+
+  it("shows an instant's date in the office's zone (Europe/Warsaw), where legal deadlines are counted", () => {
+    // 23:30 UTC on 1 March is already 2 March in Warsaw (UTC+1).
+    expect(formatDate('2026-03-01T23:30:00Z', 'pl')).toBe('02.03.2026');
+    // 22:30 UTC on 1 July is 00:30 on 2 July in Warsaw (UTC+2, summer time).
+    expect(formatDate('2026-07-01T22:30:00Z', 'pl')).toBe('02.07.2026');
+  });
+
+  it('leaves something that is not a date as it is, and shows nothing for nothing', () => {
+    expect(formatDate('wkrótce', 'pl')).toBe('wkrótce');
+    expect(formatDate(null, 'pl')).toBe('');
+    expect(formatDate('', 'en')).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant with its local time, in the interface language', () => {
+    const at = new Date(2026, 2, 1, 9, 5).toISOString();
+    expect(formatDateTime(at, 'pl')).toBe('01.03.2026, 09:05');
+    expect(formatDateTime(at, 'en')).toBe('01/03/2026, 09:05');
+  });
+
+  it('leaves something that is not a date as it is, and shows nothing for nothing', () => {
+    expect(formatDateTime('jutro', 'pl')).toBe('jutro');
+    expect(formatDateTime(undefined, 'pl')).toBe('');
+  });
+});
