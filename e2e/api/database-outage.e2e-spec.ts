@@ -36,9 +36,12 @@ function startLoad(client: ApiClient, workers: number) {
   const loops = Array.from({ length: workers }, async () => {
     while (running) {
       // 0: no answer at all (the connection failed).
-      const res = await client.get('/api/cases').catch(() => ({ status: 0, headers: {} as Record<string, string> }));
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status === 503 && !res.headers['retry-after']) missingRetryAfter++;
+      const answer: { status: number; retryAfter?: string } = await client.get('/api/cases').then(
+        (res) => ({ status: res.status, retryAfter: res.headers['retry-after'] }),
+        () => ({ status: 0 }),
+      );
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      if (answer.status === 503 && !answer.retryAfter) missingRetryAfter++;
     }
   });
   return {
