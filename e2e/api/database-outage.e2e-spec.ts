@@ -156,10 +156,12 @@ describeWithPostgres('When PostgreSQL goes away and comes back', () => {
       await waitFor(async () => (await clerk.get('/api/cases')).status === 200, 2000);
       await traffic.stop();
 
+      const outageLines = log.filter((line) => /"level":40/.test(line) && /unavailable/i.test(line));
+      const messages = outageLines.map((line) => (JSON.parse(line) as { msg?: string }).msg);
       console.log(
         `Database outage, ${mode.name}: readiness 503 after ${readinessMs} ms, a request 503 in ${requestMs} ms, ` +
           `back ${recoveryMs} ms after the database; ${attempts} connection attempts in ${OUTAGE_MS / 1000} s ` +
-          `of outage; load answered ${JSON.stringify(Object.fromEntries(traffic.statuses))} (status: requests)`,
+          `of outage; load answered ${JSON.stringify(Object.fromEntries(traffic.statuses))} (status: requests); logged:\n    ${messages.join('\n    ')}`,
       );
       expect(attempts).toBeLessThanOrEqual(MAX_ATTEMPTS_PER_OUTAGE);
       expect(traffic.statuses.get(503) ?? 0).toBeGreaterThan(0);
@@ -168,7 +170,6 @@ describeWithPostgres('When PostgreSQL goes away and comes back', () => {
 
       // Not a stack trace anywhere, and the outage in a few lines rather than one per refused request.
       expect(log.filter((line) => /"stack"|\\n\s+at /.test(line))).toEqual([]);
-      const outageLines = log.filter((line) => /"level":40/.test(line) && /unavailable/i.test(line));
       expect(outageLines.length).toBeGreaterThan(0);
       expect(outageLines.length).toBeLessThanOrEqual(4);
     }, 60_000);

@@ -64,7 +64,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** One line saying why, for the log, without a stack. */
 export function unavailableReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Duck-typed: errors made in another realm (Node's net module under a test runner) fail `instanceof Error`.
+  const own = (error as { message?: unknown } | null)?.message;
+  const message = typeof own === 'string' ? own : String(error);
   return (message || 'unknown error').split('\n')[0].slice(0, 200);
 }
 
