@@ -27,12 +27,14 @@ function isSubmittable(value: unknown): boolean {
  */
 export class GuardedClient extends Client implements AbandonableConnection {
   private readonly breaker: ConnectionBreaker;
+  private readonly connectTimeoutMs: number;
   private deadlineMs: number;
   private pending = 0;
 
   constructor(config: GuardedClientConfig) {
     super(config);
     this.breaker = config.breaker;
+    this.connectTimeoutMs = config.connectionTimeoutMillis ?? 0;
     this.deadlineMs = config.queryDeadlineMs;
   }
 
@@ -55,20 +57,21 @@ export class GuardedClient extends Client implements AbandonableConnection {
       process.nextTick(() => callback(refused));
       return;
     }
+    const started = Date.now();
     if (callback) {
       super.connect((error: Error | null) => {
-        this.report(ticket, error);
+        this.report(ticket, error, started);
         callback(error, error ? undefined : this);
       });
       return;
     }
     return super.connect().then(
       (client) => {
-        this.report(ticket, null);
+        this.report(ticket, null, started);
         return client;
       },
       (error: unknown) => {
-        this.report(ticket, error);
+        this.report(ticket, error, started);
         throw error;
       },
     );
@@ -120,9 +123,16 @@ export class GuardedClient extends Client implements AbandonableConnection {
     this.connection.stream.destroy(error);
   }
 
-  private report(ticket: AttemptTicket, error: unknown): void {
-    if (error) this.breaker.attemptFailed(ticket, error);
-    else this.breaker.attemptSucceeded(ticket);
+  private report(ticket: AttemptTicket, error: unknown, started: number): void {
+    if (!error) return this.breaker.attemptSucceeded(ticket);
+    // A connect timeout surfaces as "Connection terminated unexpectedly"; say what happened instead.
+    const timedOut = this.connectTimeoutMs > 0 && Date.now() - started >= this.connectTimeoutMs;
+    const reason = timedOut
+      ? new DatabaseUnavailableError(`no answer to a connection attempt within ${this.connectTimeoutMs} ms`, {
+          cause: error,
+        })
+      : error;
+    this.breaker.attemptFailed(ticket, reason);
   }
 }
 
