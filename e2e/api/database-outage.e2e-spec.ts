@@ -1,17 +1,15 @@
 import { ConnectionBreaker } from '../../api/src/app/database/connection-breaker';
 import { signedIn, type ApiClient } from './support/api-client';
+import { describeIf } from './support/describe-if';
 import { createOffice, TEST_PASSWORD, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 import { findPostgresBinaries, ThrowawayPostgres } from './support/throwaway-postgres';
 
 const bin = findPostgresBinaries();
-const missing =
-  'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN): database outage test skipped';
-if (!bin) {
-  if (process.env['CI'] === 'true') throw new Error(missing);
-  console.warn(missing);
-}
-const describeWithPostgres = bin ? describe : describe.skip;
+const describeWithPostgres = describeIf(
+  bin !== null,
+  'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN): database outage test',
+);
 
 /** How long each outage lasts: several backoff rounds, so the attempt count shows the backoff. */
 const OUTAGE_MS = 4000;
