@@ -11,6 +11,7 @@ import { createAppLogger } from './logging/app-logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { logRequests } from './logging/request-log';
 import { requestIdOf } from './logging/request-id';
+import { clientTimeoutOptions } from './security/client-timeouts';
 import { securityHeadersPlugin } from './security/security-headers';
 import { serveSpa } from './spa/serve-spa';
 
@@ -27,8 +28,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     logger: false,
     // No Nest middleware is used: without the middleware layer a request skips a hook chain of its own.
     skipMiddie: true,
-    // Longer than any load balancer's idle timeout, so the proxy, not the app, closes idle connections.
-    keepAliveTimeout: 65_000,
+    ...clientTimeoutOptions(config.timeouts),
   });
 }
 

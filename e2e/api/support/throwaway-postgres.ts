@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,35 @@ export class ThrowawayPostgres {
 
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /** The same server over its Unix socket, which lives in the cluster's directory. */
+  get socketUrl(): string {
+    return `postgres://postgres@localhost:${this.port}/postgres?host=${encodeURIComponent(this.dir)}`;
+  }
+
+  /**
+   * Freezes the server without closing anything: the postmaster and every backend stop (SIGSTOP), so the
+   * kernel still accepts connections and data, and nothing answers. `thaw` lets them run on.
+   */
+  freeze(): void {
+    this.signalAll('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.signalAll('SIGCONT');
+  }
+
+  private signalAll(signal: NodeJS.Signals): void {
+    const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    // The postmaster first, so that it forks no backend the list below would miss.
+    process.kill(postmaster, signal);
+    const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' });
+    for (const pid of children.stdout
+      .split('\n')
+      .map(Number)
+      .filter((n) => n > 0))
+      process.kill(pid, signal);
   }
 
   start(): void {

@@ -1,13 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { unavailableReason } from '../common/database-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { backoffDelay, type BackoffPolicy } from '../database/backoff';
+import { ConnectionBreaker } from '../database/connection-breaker';
 import { dedicatedClientConfig } from '../database/database-options';
+import { GuardedClient } from '../database/guarded-client';
 import { SessionCache } from './session-cache';
 
 /** Sent by the triggers of migration 1763900200000 when they commit. */
 const CHANNEL = 'pu_session_changes';
-const RETRY_FIRST_MS = 250;
-const RETRY_MAX_MS = 10_000;
+/** Without it the cache is merely off, so this may wait longer than the request pool's breaker. */
+const RETRY: BackoffPolicy = { firstMs: 250, maxMs: 10_000 };
 /** A dead connection can look alive for minutes; a query that does not come back shows it. */
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
@@ -40,6 +44,7 @@ export class SessionChangeListener implements OnModuleInit, OnApplicationShutdow
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cache: SessionCache,
+    private readonly breaker: ConnectionBreaker,
   ) {}
 
   get listening(): boolean {
@@ -62,7 +67,7 @@ export class SessionChangeListener implements OnModuleInit, OnApplicationShutdow
   }
 
   private async connect(): Promise<void> {
-    const client = new Client(dedicatedClientConfig(this.config, CHANNEL));
+    const client: Client = new GuardedClient(dedicatedClientConfig(this.config, this.breaker, CHANNEL));
     this.client = client;
     client.on('notification', (message) => applySessionChange(this.cache, message.payload));
     client.on('error', (error) => this.lost(client, error));
@@ -77,7 +82,8 @@ export class SessionChangeListener implements OnModuleInit, OnApplicationShutdow
     if (this.client !== client) return;
     this.cache.open();
     this.heartbeat = setInterval(() => void this.check(client), HEARTBEAT_MS).unref();
-    if (this.failures > 0) this.logger.log('Listening for session changes again; session cache back on');
+    if (this.failures > 0)
+      this.logger.log(`Listening for session changes again after ${this.failures} attempts; session cache back on`);
     this.failures = 0;
   }
 
@@ -95,7 +101,10 @@ export class SessionChangeListener implements OnModuleInit, OnApplicationShutdow
     }
   }
 
-  /** Each connection is lost once: its 'error', 'end' and failed queries may all report it. */
+  /**
+   * Each connection is lost once: its 'error', 'end' and failed queries may all report it. Logged when it is
+   * first lost, not on every failed retry: while the database is away that would be a line every few seconds.
+   */
   private lost(client: Client, error: unknown): void {
     if (this.client !== client) return;
     this.client = null;
@@ -104,12 +113,13 @@ export class SessionChangeListener implements OnModuleInit, OnApplicationShutdow
     client.removeAllListeners('notification');
     void client.end().catch(() => undefined);
     if (this.stopped) return;
-    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failures);
     this.failures++;
-    this.logger.warn(
-      `Not listening for session changes (${error instanceof Error ? error.message : String(error)}); ` +
-        `session cache off, retrying in ${delay} ms`,
-    );
+    const delay = backoffDelay(RETRY, this.failures);
+    if (this.failures === 1)
+      this.logger.warn(
+        `Not listening for session changes (${unavailableReason(error)}); session cache off until it reconnects ` +
+          `(retrying with backoff up to ${RETRY.maxMs / 1000} s)`,
+      );
     this.retry = setTimeout(() => void this.connect(), delay).unref();
   }
 }

@@ -5,6 +5,8 @@ import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-status';
 import { isDatabaseUnavailable } from './database-errors';
 import { pathOf } from '../logging/request-log';
+import { ConnectionBreaker } from '../database/connection-breaker';
+import { DatabaseOutageLog } from '../database/database-outage-log';
 
 const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: 'VALIDATION_FAILED', message: 'Nieprawidłowe żądanie.' },
@@ -41,13 +43,18 @@ function fastifyRequestError(exception: unknown): ApiError | null {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  constructor(
+    private readonly breaker: ConnectionBreaker,
+    private readonly outageLog: DatabaseOutageLog,
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toApiError(exception, request);
     if (reply.sent) return;
-    if (body.statusCode === 503) void reply.header('Retry-After', '5');
+    if (body.statusCode === 503) void reply.header('Retry-After', String(this.breaker.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 
@@ -73,7 +80,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable for ${request.method} ${pathOf(request.url)} (request ${requestId})`);
+      // The request log has this request's line; the outage itself is logged once per interval.
+      this.outageLog.refusedRequest(exception);
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',

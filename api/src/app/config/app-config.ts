@@ -48,6 +48,9 @@ class EnvironmentVariables {
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SECURE_COOKIES?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) OFFICE_ERROR_INFORM_WORKING_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) REQUEST_TIMEOUT_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) HEADERS_TIMEOUT_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) KEEP_ALIVE_TIMEOUT_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -77,6 +80,8 @@ export interface AppConfig {
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** How long a client may take to send a request (headers within the shorter one), and keep an idle connection. */
+  timeouts: { requestMs: number; headersMs: number; keepAliveMs: number };
   trustProxy: string | null;
   webDist: string;
   /** Standard 21 target: working days from discovering an office error to informing the client. */
@@ -101,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const preparedStatements = embedded ? false : (parsed.DB_PREPARED_STATEMENTS ?? true);
   if (production && !parsed.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
   if (production && parsed.DEMO) problems.push('DEMO: demo users are never created when NODE_ENV=production');
+  const requestTimeout = parsed.REQUEST_TIMEOUT_SECONDS ?? 30;
+  const headersTimeout = parsed.HEADERS_TIMEOUT_SECONDS ?? Math.min(20, requestTimeout);
+  if (headersTimeout > requestTimeout)
+    problems.push('HEADERS_TIMEOUT_SECONDS: must not be longer than REQUEST_TIMEOUT_SECONDS');
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -129,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimit: toBytes(parsed.BODY_LIMIT ?? '256kb'),
+    timeouts: {
+      requestMs: requestTimeout * 1000,
+      headersMs: headersTimeout * 1000,
+      // Above the idle timeout of common load balancers (60 s), so the proxy, not the app, closes idle connections.
+      keepAliveMs: (parsed.KEEP_ALIVE_TIMEOUT_SECONDS ?? 65) * 1000,
+    },
     trustProxy: parsed.TRUST_PROXY ?? null,
     // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
     officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,

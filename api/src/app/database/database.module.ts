@@ -1,6 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ConnectionBreaker } from './connection-breaker';
+import { DatabaseOutageLog } from './database-outage-log';
 import { typeOrmOptions } from './database-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MigrationRunner } from './migration-runner';
@@ -27,12 +29,21 @@ class EmbeddedPostgresModule implements OnApplicationShutdown {
   }
 }
 
+/** One breaker for every connection of the process to PostgreSQL (see ConnectionBreaker). */
+@Global()
+@Module({
+  providers: [{ provide: ConnectionBreaker, useFactory: () => new ConnectionBreaker() }, DatabaseOutageLog],
+  exports: [ConnectionBreaker, DatabaseOutageLog],
+})
+class ConnectionGuardModule {}
+
 @Global()
 @Module({
   imports: [
     EmbeddedPostgresModule,
+    ConnectionGuardModule,
     TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG, EMBEDDED_POSTGRES],
+      inject: [APP_CONFIG, EMBEDDED_POSTGRES, ConnectionBreaker],
       useFactory: typeOrmOptions,
     }),
   ],

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndica
 import { ROUTES } from '@pu/contracts';
 import { Public } from '../auth/access.decorators';
 import { DomainError } from '../common/domain-error';
+import { ConnectionBreaker } from '../database/connection-breaker';
 
 /** Well under the 2 s a load balancer waits, so an outage is reported rather than timed out. */
 const PING_TIMEOUT_MS = 1500;
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly breaker: ConnectionBreaker,
   ) {}
 
   @Get(ROUTES.health)
@@ -28,6 +30,8 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL answers a ping' })
   async ready(): Promise<HealthCheckResult> {
+    // While the breaker waits before its next probe the answer is known without asking.
+    if (this.breaker.refusing) throw new DomainError('DATABASE_UNAVAILABLE', 'Baza danych jest niedostępna.');
     try {
       return await this.health.check([() => this.database.pingCheck('database', { timeout: PING_TIMEOUT_MS })]);
     } catch {
