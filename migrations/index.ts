@@ -1,10 +1,14 @@
 import { CreateCoreSchema1763900000000 } from './1763900000000-CreateCoreSchema';
 import { CreateCases1763900100000 } from './1763900100000-CreateCases';
 import { NotifySessionChanges1763900200000 } from './1763900200000-NotifySessionChanges';
+import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole';
+import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
   CreateCoreSchema1763900000000,
   CreateCases1763900100000,
   NotifySessionChanges1763900200000,
+  GrantRuntimeRole1763900300000,
+  ChainAuditLog1763900310000,
 ];

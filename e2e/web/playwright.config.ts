@@ -39,6 +39,10 @@ const serverEnv: Record<string, string> = {
   DEMO: '1',
   LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: process.env['PU_E2E_WEB_DATA_DIR'] ?? '' }),
+  // The schema owner migrates; DATABASE_URL's role (in CI one that owns nothing) serves the requests.
+  ...(databaseUrl && process.env['MIGRATION_DATABASE_URL']
+    ? { MIGRATION_DATABASE_URL: process.env['MIGRATION_DATABASE_URL'] }
+    : {}),
 };
 
 export default defineConfig({

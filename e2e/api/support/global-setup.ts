@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ensureRuntimeLogin, E2E_RUNTIME_LOGIN } from './runtime-role';
 
 declare global {
   var __PU_E2E_TEARDOWN__: (() => Promise<void>) | undefined;
@@ -7,21 +8,39 @@ declare global {
 /**
  * One fresh database per run. With DATABASE_URL: a new database on that server, dropped afterwards, so a
  * run never touches the data already there. Without it: an in-memory PGlite served over a local socket.
+ *
+ * On a server the app runs as production does: migrations as the owner (MIGRATION_DATABASE_URL, else
+ * DATABASE_URL's role), requests as a role that owns nothing (DATABASE_URL's role when both are given, else a
+ * login role this setup creates as a member of pu_runtime).
  */
 export default async function globalSetup(): Promise<void> {
-  const base = process.env['DATABASE_URL'];
-  if (base) {
+  const runtimeBase = process.env['DATABASE_URL'];
+  const ownerBase = process.env['MIGRATION_DATABASE_URL'] ?? runtimeBase;
+  if (ownerBase && runtimeBase) {
     const name = `pu_e2e_${Date.now()}_${process.pid}`;
-    const admin = new Client({ connectionString: base });
+    const admin = new Client({ connectionString: ownerBase });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    process.env['E2E_DATABASE_URL'] = url.toString();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      if (!process.env['MIGRATION_DATABASE_URL']) await ensureRuntimeLogin(admin);
+    } finally {
+      await admin.end();
+    }
+    const onDatabase = (base: string) => {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      return url;
+    };
+    const runtime = onDatabase(runtimeBase);
+    if (!process.env['MIGRATION_DATABASE_URL']) {
+      runtime.username = E2E_RUNTIME_LOGIN.name;
+      runtime.password = E2E_RUNTIME_LOGIN.password;
+    }
+    process.env['E2E_DATABASE_URL'] = runtime.toString();
+    process.env['E2E_MIGRATION_DATABASE_URL'] = onDatabase(ownerBase).toString();
     process.env['E2E_DB_POOL_SIZE'] = '10';
     globalThis.__PU_E2E_TEARDOWN__ = async () => {
-      const client = new Client({ connectionString: base });
+      const client = new Client({ connectionString: ownerBase });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();

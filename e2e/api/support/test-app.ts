@@ -21,11 +21,14 @@ export interface TestAppOptions {
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = env['DATABASE_URL'] ?? process.env['E2E_DATABASE_URL'];
   if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run through e2e/api/jest.config.ts');
+  // A test that brings its own database (an outage cluster, say) runs with that one role.
+  const migrationUrl = env['DATABASE_URL'] ? undefined : process.env['E2E_MIGRATION_DATABASE_URL'];
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     DEMO: '0',
     DATABASE_URL: databaseUrl,
+    ...(migrationUrl ? { MIGRATION_DATABASE_URL: migrationUrl } : {}),
     DB_POOL_SIZE: process.env['E2E_DB_POOL_SIZE'] ?? '10',
     // PGlite behind its socket server has one backend session for every connection.
     DB_PREPARED_STATEMENTS: process.env['E2E_EMBEDDED'] === '1' ? 'false' : 'true',

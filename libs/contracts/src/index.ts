@@ -5,3 +5,4 @@ export * from './admin';
 export * from './routes';
 export * from './cases';
 export * from './workflows';
+export * from './audit';

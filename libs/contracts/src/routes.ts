@@ -32,4 +32,5 @@ export const ROUTES = {
   promises: 'promises',
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
+  auditVerify: 'audit/verify',
 } as const;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { auditInsert, sqlExpression } from '../audit/audit-insert';
 import type { AuditRecord } from '../audit/audit.service';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
+import { SqlParams } from '../common/sql-params';
 import { staleVersion } from '../common/versioning';
 import { caseAccessCondition } from './case-access';
 import { CASE_COLUMNS, CASE_JOINS, type CaseRow } from './case-row';
@@ -62,14 +64,30 @@ export class CaseStore {
 
   /** Loads a case and records, in the same statement, that its client's personal data was read (standard 12). */
   async loadRecordingRead(user: SessionUser, id: string, actor: Actor): Promise<CaseRow> {
-    const access = caseAccessCondition(user, 5);
+    const access = caseAccessCondition(user, 2);
+    const p = new SqlParams([id, ...access.params]);
+    const audit = auditInsert(
+      p,
+      actor,
+      [
+        {
+          entityType: 'case',
+          entityId: sqlExpression('found.id::text'),
+          caseId: sqlExpression('found.id'),
+          action: 'read_personal_data',
+        },
+      ],
+      {
+        from: 'found',
+        where:
+          'found.client_name IS NOT NULL OR found.client_address IS NOT NULL OR found.client_phone IS NOT NULL OR found.client_email IS NOT NULL',
+      },
+    );
     const rows: CaseRow[] = await this.db.query(
       `WITH found AS (SELECT ${CASE_COLUMNS} FROM cases c ${CASE_JOINS} WHERE c.id = $1 AND ${access.sql}),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, request_id)
-                 SELECT $2, $3, 'case', found.id::text, found.id, 'read_personal_data', $4 FROM found
-                 WHERE found.client_name IS NOT NULL OR found.client_address IS NOT NULL OR found.client_phone IS NOT NULL OR found.client_email IS NOT NULL)
+       audit AS (${audit})
        SELECT * FROM found`,
-      [id, actor.userId, actor.name, actor.requestId, ...access.params],
+      p.values,
     );
     if (!rows[0]) throw caseNotFound();
     return rows[0];
@@ -82,35 +100,23 @@ export class CaseStore {
     actor: Actor,
     audits: AuditRecord[],
   ): Promise<CaseRow> {
-    const params: unknown[] = [
-      id,
-      version,
-      actor.userId,
-      actor.name,
-      actor.requestId,
-      JSON.stringify(audits.map(auditJson)),
-    ];
-    const assignments = Object.entries(set).map(([column, value]) => {
-      params.push(JSON_COLUMNS.has(column as CaseColumn) ? JSON.stringify(value) : value);
-      return `${column} = $${params.length}${JSON_COLUMNS.has(column as CaseColumn) ? '::jsonb' : ''}`;
-    });
+    const p = new SqlParams([id, version]);
+    const assignments = Object.entries(set).map(([column, value]) =>
+      JSON_COLUMNS.has(column as CaseColumn) ? `${column} = ${p.json(value)}` : `${column} = ${p.add(value)}`,
+    );
+    const audit = auditInsert(
+      p,
+      actor,
+      audits.map((r) => ({ ...r, caseId: sqlExpression('upd.id') })),
+      { from: 'upd' },
+    );
     const rows: CaseRow[] = await this.db.query(
       `WITH upd AS (UPDATE cases SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, before, after, request_id)
-                 SELECT $3, $4, t.entity_type, t.entity_id, upd.id, t.action, t.before, t.after, $5
-                 FROM upd, jsonb_to_recordset($6::jsonb) AS t(entity_type text, entity_id text, action text, before jsonb, after jsonb))
+       audit AS (${audit})
        SELECT ${CASE_COLUMNS} FROM upd c ${CASE_JOINS}`,
-      params,
+      p.values,
     );
     if (!rows[0]) throw staleVersion();
     return rows[0];
   }
 }
-
-const auditJson = (r: AuditRecord) => ({
-  entity_type: r.entityType,
-  entity_id: r.entityId,
-  action: r.action,
-  before: r.before ?? null,
-  after: r.after ?? null,
-});

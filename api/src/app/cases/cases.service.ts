@@ -4,6 +4,7 @@ import type { CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
 import { currentStep, emptyProgress, warsawDate } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { auditInsert, sqlExpression } from '../audit/audit-insert';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { validationFailed } from '../common/domain-error';
@@ -124,9 +125,20 @@ export class CasesService {
          SELECT ${values.join(', ')}
          FROM counter, dep, case_registers r WHERE r.kind = ${kindP}
          RETURNING *),
-       audit AS (
-         INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, after, request_id)
-         SELECT ${userP}, ${p.add(actor.name)}, 'case', ins.id::text, ins.id, 'create', to_jsonb(ins) - 'search_text' - 'due_sort', ${p.add(actor.requestId)} FROM ins)
+       audit AS (${auditInsert(
+         p,
+         actor,
+         [
+           {
+             entityType: 'case',
+             entityId: sqlExpression('ins.id::text'),
+             caseId: sqlExpression('ins.id'),
+             action: 'create',
+             after: sqlExpression(`to_jsonb(ins) - 'search_text' - 'due_sort'`),
+           },
+         ],
+         { from: 'ins' },
+       )})
        SELECT ${CASE_COLUMNS.replace('d.symbol AS department_symbol, d.name AS department_name', 'dep.symbol AS department_symbol, dep.name AS department_name')}
        FROM ins c JOIN dep ON dep.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`,
       p.values,

@@ -1,6 +1,7 @@
 /** Collects bound parameters while a statement is written, so placeholders never drift from their values. */
 export class SqlParams {
-  readonly values: unknown[] = [];
+  /** `values`: parameters already placed as $1…$n, when a statement is written partly by hand. */
+  constructor(readonly values: unknown[] = []) {}
 
   add(value: unknown): string {
     this.values.push(value);

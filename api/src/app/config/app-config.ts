@@ -28,6 +28,7 @@ class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT?: number;
   @IsOptional() @IsString() @MinLength(1) DATABASE_URL?: string;
+  @IsOptional() @IsString() @MinLength(1) MIGRATION_DATABASE_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() DB_PREPARED_STATEMENTS?: boolean;
   @IsOptional() @IsString() DATA_DIR?: string;
@@ -58,6 +59,8 @@ export interface AppConfig {
   port: number;
   database: {
     url: string | null;
+    /** The schema owner, for migrations only; null: migrations use `url` (one role for everything). */
+    migrationUrl: string | null;
     poolSize: number;
     /** Named prepared statements for the hottest reads (see PreparedQueries). */
     preparedStatements: boolean;
@@ -105,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demo = parsed.DEMO ?? embedded;
   const preparedStatements = embedded ? false : (parsed.DB_PREPARED_STATEMENTS ?? true);
   if (production && !parsed.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
+  if (embedded && parsed.MIGRATION_DATABASE_URL)
+    problems.push('MIGRATION_DATABASE_URL: needs DATABASE_URL (the embedded database has one role)');
   if (production && parsed.DEMO) problems.push('DEMO: demo users are never created when NODE_ENV=production');
   const requestTimeout = parsed.REQUEST_TIMEOUT_SECONDS ?? 30;
   const headersTimeout = parsed.HEADERS_TIMEOUT_SECONDS ?? Math.min(20, requestTimeout);
@@ -118,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT ?? 3000,
     database: {
       url: parsed.DATABASE_URL ?? null,
+      migrationUrl: parsed.MIGRATION_DATABASE_URL ?? null,
       // PGlite serves one connection at a time; more interleaves protocol messages.
       poolSize: embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10),
       // Off for the embedded database (one backend session for every connection) and for poolers that hand

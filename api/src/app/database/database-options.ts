@@ -1,4 +1,5 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ALL_MIGRATIONS } from '@pu/migrations';
 import type { ConnectionBreaker } from './connection-breaker';
@@ -74,5 +75,23 @@ export function dedicatedClientConfig(
     application_name: `${APPLICATION_NAME}/${purpose}`,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+  };
+}
+
+/**
+ * The schema owner's connection (`MIGRATION_DATABASE_URL`), used only to migrate at start-up and closed after:
+ * requests run as `DATABASE_URL`'s role, which owns nothing. One connection, no statement timeout (a data
+ * migration may rightly take minutes).
+ */
+export function migrationDataSourceOptions(config: AppConfig): DataSourceOptions | null {
+  if (!config.database.migrationUrl) return null;
+  return {
+    type: 'postgres',
+    url: config.database.migrationUrl,
+    extra: { max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: `${APPLICATION_NAME}/migrations` },
+    migrations: ALL_MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
   };
 }

@@ -5,6 +5,7 @@ import { ConnectionBreaker } from './connection-breaker';
 import { DatabaseOutageLog } from './database-outage-log';
 import { typeOrmOptions } from './database-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { DatabaseRoleCheck } from './database-role-check';
 import { MigrationRunner } from './migration-runner';
 import { PreparedQueries } from './prepared-queries';
 
@@ -47,7 +48,7 @@ class ConnectionGuardModule {}
       useFactory: typeOrmOptions,
     }),
   ],
-  providers: [MigrationRunner, PreparedQueries],
+  providers: [MigrationRunner, DatabaseRoleCheck, PreparedQueries],
   exports: [PreparedQueries],
 })
 export class DatabaseModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { liftQueryDeadline } from './guarded-client';
+import { migrationDataSourceOptions } from './database-options';
 
 /** Arbitrary constant identifying "schema migration" among advisory locks. */
 const MIGRATION_LOCK_KEY = 7_150_1510;
@@ -17,7 +18,17 @@ export class MigrationRunner implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (!this.config.database.runMigrations) return;
-    await runMigrationsLocked(this.dataSource, this.config.database.poolSize > 1);
+    const ownerOptions = migrationDataSourceOptions(this.config);
+    if (!ownerOptions) {
+      await runMigrationsLocked(this.dataSource, this.config.database.poolSize > 1);
+    } else {
+      const owner = await new DataSource(ownerOptions).initialize();
+      try {
+        await runMigrationsLocked(owner, true);
+      } finally {
+        await owner.destroy();
+      }
+    }
     this.logger.log('Database schema is up to date');
   }
 }

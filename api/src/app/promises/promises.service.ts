@@ -4,10 +4,12 @@ import type { PromiseResponse } from '@pu/contracts';
 import { defaultPromiseDue, validatePromiseReschedule } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { auditInsert, sqlExpression } from '../audit/audit-insert';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { DomainError, forbidden, notFound, validationFailed } from '../common/domain-error';
 import { findReplay, requestHash, storeResponse } from '../common/idempotency';
+import { SqlParams } from '../common/sql-params';
 import { staleVersion } from '../common/versioning';
 import { caseAccessCondition } from '../cases/case-access';
 import { CaseStore } from '../cases/case-store';
@@ -40,35 +42,39 @@ export class PromisesService {
       throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
     const id = randomUUID();
     const hash = idempotencyKey ? requestHash(`POST /cases/${caseId}/promises`, dto) : null;
-    const params: unknown[] = [
-      id,
-      caseId,
-      dto.description,
-      dto.channel,
-      dueAt,
-      actor.userId,
-      now,
-      actor.name,
-      actor.requestId,
-    ];
+    const params: unknown[] = [id, caseId, dto.description, dto.channel, dueAt, actor.userId, now];
     let idemCte = '';
     let gate = 'TRUE';
     if (idempotencyKey) {
       params.push(idempotencyKey, hash);
       idemCte = `idem AS (INSERT INTO idempotency_keys (user_id, key, scope, request_hash, resource_id)
-                          VALUES ($6, $10, 'POST /promises', $11, $1) ON CONFLICT DO NOTHING RETURNING 1),`;
+                          VALUES ($6, $8, 'POST /promises', $9, $1) ON CONFLICT DO NOTHING RETURNING 1),`;
       gate = 'EXISTS (SELECT 1 FROM idem)';
     }
+    const p = new SqlParams(params);
+    const audit = auditInsert(
+      p,
+      actor,
+      [
+        {
+          entityType: 'promise',
+          entityId: sqlExpression('ins.id::text'),
+          caseId: sqlExpression('ins.case_id'),
+          action: 'create_promise',
+          after: sqlExpression('to_jsonb(ins)'),
+        },
+      ],
+      { from: 'ins' },
+    );
     const rows: PromiseRow[] = await this.db.query(
       `WITH ${idemCte}
        ins AS (INSERT INTO promises (id, case_id, description, channel, due_at, created_by, created_at)
                SELECT $1, $2, $3, $4, $5, $6, $7 WHERE ${gate} RETURNING *),
        counted AS (UPDATE cases SET promise_count = promise_count + 1 WHERE id = (SELECT case_id FROM ins)),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, after, request_id)
-                 SELECT $6, $8, 'promise', ins.id::text, ins.case_id, 'create_promise', to_jsonb(ins), $9 FROM ins)
+       audit AS (${audit})
        SELECT ${PROMISE_COLUMNS.replace(/\bp\./g, 'ins.')}
        FROM ins JOIN cases c ON c.id = ins.case_id JOIN departments d ON d.id = c.department_id JOIN users u ON u.id = ins.created_by`,
-      params,
+      p.values,
     );
     if (!rows[0]) {
       // Only the idempotency gate can hold the insert back: this key was used before.
@@ -174,20 +180,29 @@ export class PromisesService {
     if (Object.keys(fields).length) throw validationFailed(fields);
     if (Object.keys(set).length === 0) throw validationFailed({ kept: ['Nie podano żadnej zmiany.'] });
 
-    const params: unknown[] = [id, version, actor.userId, actor.name, actor.requestId];
-    const assignments = Object.entries(set).map(([column, value]) => {
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
+    const p = new SqlParams([id, version]);
+    const assignments = Object.entries(set).map(([column, value]) => `${column} = ${p.add(value)}`);
     const action = set['kept_at'] ? 'keep_promise' : set['due_at'] ? 'reschedule_promise' : 'update_promise';
-    params.push(JSON.stringify(snapshot(row)), JSON.stringify(set), action);
-    const n = params.length;
+    const audit = auditInsert(
+      p,
+      actor,
+      [
+        {
+          entityType: 'promise',
+          entityId: sqlExpression('upd.id::text'),
+          caseId: sqlExpression('upd.case_id'),
+          action,
+          before: snapshot(row),
+          after: set,
+        },
+      ],
+      { from: 'upd' },
+    );
     const rows: PromiseRow[] = await this.db.query(
       `WITH upd AS (UPDATE promises SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, before, after, request_id)
-                 SELECT $3, $4, 'promise', upd.id::text, upd.case_id, $${n}, $${n - 2}::jsonb, $${n - 1}::jsonb, $5 FROM upd)
+       audit AS (${audit})
        SELECT ${PROMISE_COLUMNS} FROM upd p ${PROMISE_JOINS}`,
-      params,
+      p.values,
     );
     if (!rows[0]) throw staleVersion();
     return toPromiseResponse(rows[0], now);
