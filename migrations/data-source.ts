@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from './index';
 
 /**
- * DataSource for the TypeORM CLI (`npm run migration:run|revert|generate`): DATABASE_URL, or the embedded
- * database in DATA_DIR (default ./data) when it is not set — stop the app first, PGlite has one owner at a time.
+ * DataSource for the TypeORM CLI (`npm run migration:run|revert|generate`): the schema owner's
+ * MIGRATION_DATABASE_URL, else DATABASE_URL, or the embedded database in DATA_DIR (default ./data) when neither
+ * is set — stop the app first, PGlite has one owner at a time.
  * Entities are found by file name so this folder does not depend on the API's code.
  */
 async function createDataSource(): Promise<DataSource> {
@@ -16,7 +17,7 @@ async function createDataSource(): Promise<DataSource> {
     migrations: ALL_MIGRATIONS,
     synchronize: false,
   };
-  const url = process.env['DATABASE_URL'];
+  const url = process.env['MIGRATION_DATABASE_URL'] || process.env['DATABASE_URL'];
   if (url) return new DataSource({ ...common, url });
   const dataDir = resolve(process.env['DATA_DIR'] ?? 'data');
   mkdirSync(dataDir, { recursive: true });

@@ -9,9 +9,12 @@ import { runHttp, runRawSql, type RunResult, type Statement } from './load';
 import { type CpuShares, waitForQuiet, watchCpu } from './machine-load';
 import { type BenchOptions, parseOptions } from './options';
 import { summarizeProfile } from './profile';
+import { setAuditChain } from './audit-chain-switch';
 import { BENCH_PASSWORD, managerUsername, seedDatabase } from './seed';
 
-const TARGETS = { listP95Ms: 50, deepToFirstP95: 2, listShareOfRaw: 0.5 };
+const TARGETS = { listP95Ms: 50, deepToFirstP95: 2, listShareOfRaw: 0.5, createChainedShare: 0.9 };
+const CREATE_CHAINED = 'create case (POST)';
+const CREATE_UNCHAINED = 'create, no hash chain';
 const PAGE = 25;
 
 async function main(): Promise<number> {
@@ -240,14 +243,28 @@ Round ${round} of ${opts.rounds}`);
       notes.push(`POST /api/cases answered HTTP ${created.status}: ${text.slice(0, 300)}`);
       console.log(`\nPOST /api/cases answered HTTP ${created.status}: ${text.slice(0, 300)}`);
     }
-    results.push(
-      await http('create case (POST)', `${app.baseUrl}/api/cases`, {
+    const create = (name: string) =>
+      http(name, `${app.baseUrl}/api/cases`, {
         method: 'POST',
         body,
         headers: { ...session.headers, 'content-type': 'application/json' },
         connections: opts.createConnections,
-      }),
-    );
+      });
+    // With and without the audit log's hash chain, in interleaved rounds: the chain's cost is their difference.
+    const createRounds: RunResult[] = [];
+    for (let round = 1; round <= opts.rounds; round++) {
+      if (opts.rounds > 1) console.log(`\nCreate round ${round} of ${opts.rounds}`);
+      createRounds.push(await create(CREATE_CHAINED));
+      if (opts.only.has('create-unchained')) {
+        await setAuditChain(benchUrl, false);
+        try {
+          createRounds.push(await create(CREATE_UNCHAINED));
+        } finally {
+          await setAuditChain(benchUrl, true);
+        }
+      }
+    }
+    results.push(...medianRounds(createRounds));
   }
 
   if (apiReady && opts.profile) {
@@ -490,6 +507,15 @@ function report(results: RunResult[], opts: BenchOptions, apiReady: boolean): Ve
       ? `${((100 * first.rps) / raw.rps).toFixed(0)} % (${first.rps.toFixed(0)} / ${raw.rps.toFixed(0)} req/s)`
       : 'not measured',
     first && raw ? first.rps >= TARGETS.listShareOfRaw * raw.rps : null,
+  );
+  const chained = results.find((r) => r.name === CREATE_CHAINED);
+  const unchained = results.find((r) => r.name === CREATE_UNCHAINED);
+  add(
+    `create with hash chain ≥ ${TARGETS.createChainedShare * 100} % of without`,
+    chained && unchained
+      ? `${((100 * chained.rps) / unchained.rps).toFixed(0)} % (${chained.rps.toFixed(0)} / ${unchained.rps.toFixed(0)} req/s)`
+      : 'not measured',
+    chained && unchained ? chained.rps >= TARGETS.createChainedShare * unchained.rps : null,
   );
   console.log('\nTargets');
   for (const v of verdicts)

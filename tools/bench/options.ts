@@ -19,7 +19,7 @@ export interface BenchOptions {
   duration: number;
   warmup: number;
   depth: number;
-  /** Rounds of the list and raw-SQL runs; each scenario reports its median round. */
+  /** Rounds of the list, raw-SQL and create runs; each scenario reports its median round. */
   rounds: number;
   quietWait: number;
   profile: boolean;
@@ -27,7 +27,7 @@ export interface BenchOptions {
   json: string | null;
 }
 
-export const SCENARIOS = ['list', 'deep', 'raw', 'create'] as const;
+export const SCENARIOS = ['list', 'deep', 'raw', 'create', 'create-unchained'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench:api -- [options]
@@ -53,10 +53,12 @@ for any option below (e.g. BENCH_CASES=200000).
   --duration=S            seconds per measured run                              (15)
   --warmup=S              seconds of warm-up before each run                    (3)
   --depth=N               pages to follow for the deep-page run                 (200)
-  --rounds=N              rounds of the list and raw-SQL runs, interleaved; each scenario
-                          reports its median round (by req/s) and the range   (3)
+  --rounds=N              rounds of the list, raw-SQL and create runs, interleaved; each
+                          scenario reports its median round (by req/s) and the range   (3)
   --quiet-wait=S          before each run, wait up to S seconds for the machine to be idle (60)
   --only=a,b              scenarios to run: ${SCENARIOS.join(', ')}
+                          (create-unchained: each create round again with the audit log's hash chain
+                          switched off in the benchmark database; needs create)
   --profile               afterwards, CPU-profile the API under the list load and print where its time goes
                           (the .cpuprofile is kept in tmp/bench/)
   --json=FILE             also write the results as JSON

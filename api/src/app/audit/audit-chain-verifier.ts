@@ -14,7 +14,10 @@ const RECOMPUTED_HASH = `pg_catalog.sha256(a.prev_hash || pg_catalog.convert_to(
   a.id, pg_catalog.to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), a.actor_id, a.actor_name,
   a.entity_type, a.entity_id, a.case_id, a.action, a.before, a.after, a.request_id, a.chain, a.chain_seq)::text, 'UTF8'))`;
 
-/** The first entry, by id, that breaks its chain: a gap or repeat in seq, a changed hash, a wrong link. */
+/**
+ * The first entry, by id, that breaks its chain: a gap or repeat in seq, a changed hash, a wrong link. After a
+ * gap, `seq` is the first missing place and the entry the one after it.
+ */
 const ENTRY_BREAK_SQL = `
   WITH e AS (
     SELECT a.id, a.chain, a.chain_seq,
@@ -23,7 +26,7 @@ const ENTRY_BREAK_SQL = `
            a.prev_hash IS NOT DISTINCT FROM COALESCE(lag(a.hash) OVER w, ${GENESIS}) AS link_ok
       FROM audit_log a
     WINDOW w AS (PARTITION BY a.chain ORDER BY a.chain_seq, a.id))
-  SELECT id::text AS id, chain, chain_seq::int AS seq,
+  SELECT id::text AS id, chain, (CASE WHEN step > 1 THEN chain_seq - step + 1 ELSE chain_seq END)::int AS seq,
          CASE WHEN step > 1 THEN 'missing' WHEN step < 1 THEN 'inserted' WHEN NOT hash_ok THEN 'altered'
               ELSE 'unlinked' END AS problem
     FROM e WHERE step <> 1 OR NOT hash_ok OR NOT link_ok
