@@ -46,16 +46,14 @@ describe('Tamper-evident audit log', () => {
     const flow = await CaseFlow.create(clerk, 'complaint', { client: { ...CLIENT } });
     expectStatus(await flow.update({ subject: 'Skarga – „poprawiony” temat\nz nową linią\t😀' }), 200);
     expectStatus(await clerk.get(flow.path), 200);
-    expectStatus(
-      await clerk.post(`${flow.path}/promises`, { description: 'Oddzwonię jutro', channel: 'phone' }),
-      201,
-    );
+    expectStatus(await clerk.post(`${flow.path}/promises`, { description: 'Oddzwonię jutro', channel: 'phone' }), 201);
     const chain = `case:${flow.id}`;
     let entries: { id: string; seq: number }[] = [];
     await superuser.run(async (sql) => {
-      entries = (await sql(`SELECT id::text AS id, chain_seq::int AS seq FROM audit_log WHERE chain = $1 ORDER BY chain_seq`, [
-        chain,
-      ])) as { id: string; seq: number }[];
+      entries = (await sql(
+        `SELECT id::text AS id, chain_seq::int AS seq FROM audit_log WHERE chain = $1 ORDER BY chain_seq`,
+        [chain],
+      )) as { id: string; seq: number }[];
     });
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     return { chain, entries };
@@ -117,7 +115,11 @@ describe('Tamper-evident audit log', () => {
     });
     expect((await verify()).firstBreak).toMatchObject({ chain, entryId: entries[1].id, seq: 2, problem: 'unlinked' });
     await superuser.run(async (sql) => {
-      await sql(`UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1`, [entries[0].id, saved['action'], saved['hash']]);
+      await sql(`UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1`, [
+        entries[0].id,
+        saved['action'],
+        saved['hash'],
+      ]);
     });
     expect((await verify()).ok).toBe(true);
   });
@@ -229,7 +231,8 @@ async function connectAsSuperuser(t: TestApp) {
     transaction = (fn) => db.transaction((m) => fn((sql, params) => m.query(sql, params)));
   }
   const [role] = await query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
-  if (!role?.['rolsuper']) throw new Error('The tampering test needs MIGRATION_DATABASE_URL (or DATABASE_URL) to be a superuser');
+  if (!role?.['rolsuper'])
+    throw new Error('The tampering test needs MIGRATION_DATABASE_URL (or DATABASE_URL) to be a superuser');
   return {
     run: (fn: (sql: Sql) => Promise<void>) =>
       transaction(async (sql) => {

@@ -109,7 +109,10 @@ describeOnServer('database privileges of the runtime role', () => {
     ['DISABLE TRIGGER', `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`],
     ['DISABLE TRIGGER ALL', `ALTER TABLE audit_log DISABLE TRIGGER ALL`],
     ['DROP TRIGGER', `DROP TRIGGER audit_log_chain ON audit_log`],
-    ['CREATE OR REPLACE the trigger function', `CREATE OR REPLACE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`],
+    [
+      'CREATE OR REPLACE the trigger function',
+      `CREATE OR REPLACE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+    ],
     ['SET session_replication_role', `SET session_replication_role = replica`],
   ])('cannot %s', async (_name, sql) => {
     await runtime.query('BEGIN');
