@@ -5,16 +5,19 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * holds its promises) and one per other entity (`user:<id>`, `department:<id>`, …) — and carries its place in
  * it (`chain_seq`, from 1), the previous entry's hash (`prev_hash`; 32 zero bytes for the first) and its own:
  *
- *   hash = sha256(prev_hash || utf8(jsonb_build_array(id, at in UTC ISO 8601, actor_id, actor_name,
- *                 entity_type, entity_id, case_id, action, before, after, request_id, chain, chain_seq)::text))
+ *   hash = sha256(prev_hash || int8send(chain_seq) || utf8(jsonb_build_array(id, at in UTC ISO 8601,
+ *                 actor_id, actor_name, entity_type, entity_id, case_id, action, before, after, request_id,
+ *                 chain)::text))
  *
  * jsonb's text form is canonical (keys ordered, one spacing), so the same entry always hashes the same.
- * `audit_chain_heads` keeps each chain's last seq and hash: deleting the newest entries still leaves a gap
- * between the head and the chain. A BEFORE INSERT trigger fills the four columns whatever the writer sends,
- * locking only that chain's head row, so writes to different cases never wait for one another.
+ * `audit_chain_heads` keeps each chain's length and last hash apart from the entries: deleting the newest
+ * entries still leaves a gap between the head and the chain. A BEFORE INSERT trigger fills the four columns
+ * whatever the writer sends, in one upsert of that chain's head: writes to different cases never wait for one
+ * another, and two writes to one chain queue on its head row only.
  *
  * The application's verifier (api/src/app/audit/audit-chain-verifier.ts) recomputes every hash with the same
- * expression; both must change together, in a new migration.
+ * expression; both must change together, in a new migration. Functions are named by schema, so a caller's
+ * search_path cannot put other ones in their place.
  */
 export class ChainAuditLog1763900310000 implements MigrationInterface {
   name = 'ChainAuditLog1763900310000';
@@ -25,75 +28,56 @@ export class ChainAuditLog1763900310000 implements MigrationInterface {
     await q.query(`CREATE TABLE audit_chain_heads (
       chain text PRIMARY KEY,
       seq bigint NOT NULL,
+      prev_hash bytea NOT NULL,
       hash bytea NOT NULL,
       entry_id bigint NOT NULL
     )`);
     // Written only by the trigger below (as the owner); the runtime role may read the heads to verify.
     await q.query(`REVOKE INSERT, UPDATE, DELETE ON audit_chain_heads FROM pu_runtime`);
 
-    await q.query(`CREATE FUNCTION audit_log_chain_link(e audit_log) RETURNS audit_log
-      LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+    await q.query(`CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
       DECLARE
-        head record;
-        extends_chain boolean;
+        genesis constant bytea := '\\x0000000000000000000000000000000000000000000000000000000000000000';
+        body bytea;
       BEGIN
-        e.chain := CASE WHEN e.case_id IS NOT NULL THEN 'case:' || e.case_id ELSE e.entity_type || ':' || e.entity_id END;
-        LOOP
-          UPDATE audit_chain_heads SET seq = seq + 1 WHERE chain = e.chain RETURNING seq, hash INTO head;
-          extends_chain := FOUND;
-          IF extends_chain THEN
-            e.chain_seq := head.seq;
-            e.prev_hash := head.hash;
-          ELSE
-            e.chain_seq := 1;
-            e.prev_hash := '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
-          END IF;
-          e.hash := sha256(e.prev_hash || convert_to(jsonb_build_array(
-            e.id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor_id, e.actor_name,
-            e.entity_type, e.entity_id, e.case_id, e.action, e.before, e.after, e.request_id, e.chain, e.chain_seq
-          )::text, 'UTF8'));
-          IF extends_chain THEN
-            UPDATE audit_chain_heads SET hash = e.hash, entry_id = e.id WHERE chain = e.chain;
-            RETURN e;
-          END IF;
-          INSERT INTO audit_chain_heads (chain, seq, hash, entry_id) VALUES (e.chain, 1, e.hash, e.id)
-            ON CONFLICT (chain) DO NOTHING;
-          IF FOUND THEN
-            RETURN e;
-          END IF;
-          -- Another transaction started this chain meanwhile: extend its head instead.
-        END LOOP;
+        NEW.chain := CASE WHEN NEW.case_id IS NOT NULL THEN 'case:' || NEW.case_id
+                          ELSE NEW.entity_type || ':' || NEW.entity_id END;
+        body := pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+          NEW.id, pg_catalog.to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), NEW.actor_id,
+          NEW.actor_name, NEW.entity_type, NEW.entity_id, NEW.case_id, NEW.action, NEW.before, NEW.after,
+          NEW.request_id, NEW.chain)::text, 'UTF8');
+        INSERT INTO public.audit_chain_heads AS h (chain, seq, prev_hash, hash, entry_id)
+          VALUES (NEW.chain, 1, genesis,
+                  pg_catalog.sha256(pg_catalog.byteacat(pg_catalog.byteacat(genesis, pg_catalog.int8send(1::bigint)), body)),
+                  NEW.id)
+          ON CONFLICT (chain) DO UPDATE SET
+            seq = h.seq + 1,
+            prev_hash = h.hash,
+            hash = pg_catalog.sha256(pg_catalog.byteacat(pg_catalog.byteacat(h.hash, pg_catalog.int8send(h.seq + 1)), body)),
+            entry_id = EXCLUDED.entry_id
+          RETURNING seq, prev_hash, hash INTO NEW.chain_seq, NEW.prev_hash, NEW.hash;
+        RETURN NEW;
       END $$`);
-    // Called directly it would move a head without an entry; only the trigger (as the owner) may.
-    await q.query(`REVOKE EXECUTE ON FUNCTION audit_log_chain_link(audit_log) FROM PUBLIC`);
-    await q.query(`CREATE FUNCTION audit_log_chain() RETURNS trigger
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-      BEGIN
-        RETURN audit_log_chain_link(NEW);
-      END $$`);
-
-    // Entries written before this migration join their chains in the order they were written.
-    await q.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`);
-    await q.query(`DO $$
-      DECLARE r audit_log;
-      BEGIN
-        FOR r IN SELECT * FROM audit_log ORDER BY id LOOP
-          r := audit_log_chain_link(r);
-          UPDATE audit_log SET chain = r.chain, chain_seq = r.chain_seq, prev_hash = r.prev_hash, hash = r.hash
-           WHERE id = r.id;
-        END LOOP;
-      END $$`);
-    await q.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
-    await q.query(`ALTER TABLE audit_log ALTER COLUMN chain SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL,
-      ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`);
     await q.query(`CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
       FOR EACH ROW EXECUTE FUNCTION audit_log_chain()`);
+
+    // Entries written before this migration join their chains in the order they were written: taken out and
+    // written again, with their ids and times, through the trigger.
+    await q.query(`CREATE TEMPORARY TABLE audit_log_unchained ON COMMIT DROP AS SELECT * FROM audit_log`);
+    await q.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`);
+    await q.query(`DELETE FROM audit_log`);
+    await q.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+    await q.query(`INSERT INTO audit_log (id, at, actor_id, actor_name, entity_type, entity_id, case_id, action,
+        before, after, request_id)
+      SELECT id, at, actor_id, actor_name, entity_type, entity_id, case_id, action, before, after, request_id
+        FROM audit_log_unchained ORDER BY id`);
+    await q.query(`ALTER TABLE audit_log ALTER COLUMN chain SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL,
+      ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER audit_log_chain ON audit_log`);
     await q.query(`DROP FUNCTION audit_log_chain()`);
-    await q.query(`DROP FUNCTION audit_log_chain_link(audit_log)`);
     await q.query(`DROP TABLE audit_chain_heads`);
     await q.query(`ALTER TABLE audit_log DROP COLUMN hash, DROP COLUMN prev_hash, DROP COLUMN chain_seq,
       DROP COLUMN chain`);

@@ -15,6 +15,12 @@ const ENTRY_COLUMNS_AS_TEXT = ENTRY_COLUMNS.split(', ')
   .map((c) => (['at', 'before', 'after'].includes(c) ? `${c}::text AS ${c}` : c))
   .join(', ');
 
+/** An entry's hash as the chain's trigger computes it, with `action` replaced: what a forger who knows it writes. */
+const entryHash = (action: string) =>
+  `sha256(prev_hash || int8send(chain_seq) || convert_to(jsonb_build_array(id,
+     to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor_id, actor_name, entity_type, entity_id,
+     case_id, ${action}, before, after, request_id, chain)::text, 'UTF8'))`;
+
 /**
  * The audit log's hash chains: a database superuser who switches the triggers off and edits, deletes or inserts
  * entries is found out by GET /api/audit/verify, which names the first broken link. Each tampering is undone
@@ -105,13 +111,9 @@ describe('Tamper-evident audit log', () => {
     let saved: Record<string, unknown> = {};
     await superuser.run(async (sql) => {
       saved = (await sql(`SELECT action, hash FROM audit_log WHERE id = $1`, [entries[0].id]))[0];
-      await sql(
-        `UPDATE audit_log SET action = 'forged', hash = sha256(prev_hash || convert_to(jsonb_build_array(
-           id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor_id, actor_name, entity_type,
-           entity_id, case_id, 'forged', before, after, request_id, chain, chain_seq)::text, 'UTF8'))
-         WHERE id = $1`,
-        [entries[0].id],
-      );
+      await sql(`UPDATE audit_log SET action = 'forged', hash = ${entryHash("'forged'")} WHERE id = $1`, [
+        entries[0].id,
+      ]);
     });
     expect((await verify()).firstBreak).toMatchObject({ chain, entryId: entries[1].id, seq: 2, problem: 'unlinked' });
     await superuser.run(async (sql) => {
@@ -186,13 +188,7 @@ describe('Tamper-evident audit log', () => {
         [last.id],
       );
       forgedId = String(row['id']);
-      await sql(
-        `UPDATE audit_log SET hash = sha256(prev_hash || convert_to(jsonb_build_array(
-           id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor_id, actor_name, entity_type,
-           entity_id, case_id, action, before, after, request_id, chain, chain_seq)::text, 'UTF8'))
-         WHERE id = $1`,
-        [forgedId],
-      );
+      await sql(`UPDATE audit_log SET hash = ${entryHash('action')} WHERE id = $1`, [forgedId]);
     });
     expect((await verify()).firstBreak).toMatchObject({ chain, entryId: forgedId, seq: 5, problem: 'inserted' });
     await superuser.run(async (sql) => void (await sql(`DELETE FROM audit_log WHERE id = $1`, [forgedId])));

@@ -7,7 +7,7 @@ import { databaseUrl, prepareDatabase, SEED_VERSION, withClient, writeMarker } f
 import { getJson, type HttpSession, signIn } from './http-session';
 import { runHttp, runRawSql, type RunResult, type Statement } from './load';
 import { type CpuShares, waitForQuiet, watchCpu } from './machine-load';
-import { type BenchOptions, parseOptions } from './options';
+import { type BenchOptions, parseOptions, type Scenario } from './options';
 import { summarizeProfile } from './profile';
 import { setAuditChain } from './audit-chain-switch';
 import { BENCH_PASSWORD, managerUsername, seedDatabase } from './seed';
@@ -213,7 +213,8 @@ async function benchmark(
   // On a small shared machine one run can be a third off the next; interleaved rounds spread that drift over
   // every scenario, and the median round decides.
   const rounds: RunResult[] = [];
-  for (let round = 1; round <= opts.rounds; round++) {
+  const listRounds = ['list', 'deep', 'raw'].some((s) => opts.only.has(s as Scenario)) ? opts.rounds : 0;
+  for (let round = 1; round <= listRounds; round++) {
     if (opts.rounds > 1)
       console.log(`
 Round ${round} of ${opts.rounds}`);

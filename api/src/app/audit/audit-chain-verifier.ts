@@ -10,9 +10,10 @@ const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
  * (migrations/1763900310000-ChainAuditLog.ts), with built-in functions named by schema: a function planted in
  * the database cannot make a changed entry look intact.
  */
-const RECOMPUTED_HASH = `pg_catalog.sha256(a.prev_hash || pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+const RECOMPUTED_HASH = `pg_catalog.sha256(pg_catalog.byteacat(pg_catalog.byteacat(
+  a.prev_hash, pg_catalog.int8send(a.chain_seq)), pg_catalog.convert_to(pg_catalog.jsonb_build_array(
   a.id, pg_catalog.to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), a.actor_id, a.actor_name,
-  a.entity_type, a.entity_id, a.case_id, a.action, a.before, a.after, a.request_id, a.chain, a.chain_seq)::text, 'UTF8'))`;
+  a.entity_type, a.entity_id, a.case_id, a.action, a.before, a.after, a.request_id, a.chain)::text, 'UTF8')))`;
 
 /**
  * The first entry, by id, that breaks its chain: a gap or repeat in seq, a changed hash, a wrong link. After a
