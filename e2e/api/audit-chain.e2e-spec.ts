@@ -45,7 +45,8 @@ describe('Tamper-evident audit log', () => {
     await t?.close();
   });
 
-  const verify = async (): Promise<AuditVerification> => expectStatus(await quality.get('/api/audit/verify'), 200).body;
+  const verify = async (): Promise<AuditVerification> =>
+    expectStatus(await quality.get('/api/audit/verify'), 200).body as AuditVerification;
 
   /** A case whose chain holds create, update, a read of personal data and a promise: four entries. */
   async function chainedCase(): Promise<{ chain: string; entries: { id: string; seq: number }[] }> {
@@ -205,11 +206,11 @@ async function connectAsSuperuser(t: TestApp) {
   const ownerUrl = process.env['E2E_MIGRATION_DATABASE_URL'];
   let query: Sql;
   let transaction: (fn: (sql: Sql) => Promise<void>) => Promise<void>;
-  let close = async () => undefined;
+  let close = (): Promise<void> => Promise.resolve();
   if (ownerUrl) {
     const client = new Client({ connectionString: ownerUrl });
     await client.connect();
-    query = async (sql, params) => (await client.query(sql, params)).rows;
+    query = async (sql, params) => (await client.query<Record<string, unknown>>(sql, params)).rows;
     transaction = async (fn) => {
       await client.query('BEGIN');
       try {
@@ -223,8 +224,8 @@ async function connectAsSuperuser(t: TestApp) {
     close = async () => void (await client.end());
   } else {
     const db = t.app.get(DataSource);
-    query = (sql, params) => db.query(sql, params);
-    transaction = (fn) => db.transaction((m) => fn((sql, params) => m.query(sql, params)));
+    query = (sql, params) => db.query<Record<string, unknown>[]>(sql, params);
+    transaction = (fn) => db.transaction((m) => fn((sql, params) => m.query<Record<string, unknown>[]>(sql, params)));
   }
   const [role] = await query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
   if (!role?.['rolsuper'])
