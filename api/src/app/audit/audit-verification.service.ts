@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditVerification } from '@pu/contracts';
 import { DataSource } from 'typeorm';
+import { liftQueryDeadline } from '../database/guarded-client';
 import { verifyAuditChain } from './audit-chain-verifier';
 
 /** The walk reads the whole log: longer than a request's usual statement timeout on a large office. */
@@ -12,11 +13,23 @@ export class AuditVerificationService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** One snapshot for every statement, so entries written meanwhile never look like a broken chain. */
-  verify(): Promise<AuditVerification> {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      await m.query(`SET TRANSACTION READ ONLY`);
-      await m.query(`SELECT set_config('statement_timeout', $1, true)`, [VERIFY_TIMEOUT]);
-      return verifyAuditChain((sql, params) => m.query(sql, params), new Date());
-    });
+  async verify(): Promise<AuditVerification> {
+    const runner = this.db.createQueryRunner();
+    // The client-side deadline tells a frozen server from a slow query; this one is slow by nature.
+    const restoreDeadline = liftQueryDeadline(await runner.connect());
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`SET TRANSACTION READ ONLY`);
+      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [VERIFY_TIMEOUT]);
+      const result = await verifyAuditChain((sql, params) => runner.query(sql, params), new Date());
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      restoreDeadline();
+      await runner.release();
+    }
   }
 }
