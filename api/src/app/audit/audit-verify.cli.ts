@@ -4,7 +4,7 @@
 // Exit code 0: the log holds; 1: a link is broken; 2: the check could not run.
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { type QueryFn, verifyAuditChain } from '../../api/src/app/audit/audit-chain-verifier';
+import { type QueryFn, verifyAuditChain } from './audit-chain-verifier';
 
 async function withDatabase<T>(fn: (query: QueryFn) => Promise<T>): Promise<T> {
   const url = process.env['DATABASE_URL'];
