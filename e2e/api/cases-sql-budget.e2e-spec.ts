@@ -67,6 +67,8 @@ describe('SQL statements per request', () => {
     lastStatements = statements;
     rows.push({ request, statements: statements.length, budget: budget ?? '-' });
     if (res.status >= 400) throw new Error(`${request} failed: ${res.status} ${res.text}`);
+    // Every measured request reads the database; none counted means the counter no longer sees the app's queries.
+    if (statements.length === 0) throw new Error(`${request}: no statement counted — the count is not measuring`);
     if (budget !== null && statements.length > budget) {
       throw new Error(
         `${request} ran ${statements.length} statements (budget ${budget}):\n${statements.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
