@@ -1,5 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -7,10 +6,9 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { createSessionCache, SessionCache } from './session-cache';
 import { SessionChangeListener } from './session-change-listener';
-import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
 
-@Global()
+/** Sessions and sign-in; the guard built on SessionsService is registered where the application is assembled. */
 @Module({
   controllers: [AuthController],
   providers: [
@@ -20,7 +18,6 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     { provide: SessionCache, inject: [APP_CONFIG], useFactory: createSessionCache },
     SessionChangeListener,
-    { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [PasswordHasher, SessionsService],
 })
