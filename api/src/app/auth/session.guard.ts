@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@pu/contracts';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
-import { assertCsrf } from './csrf';
+import { CsrfTokens } from './csrf';
 import { SessionsService } from './sessions.service';
 import type { AuthenticatedRequest } from './session-user';
 
@@ -16,6 +16,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +26,7 @@ export class SessionGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
-    assertCsrf(request);
+    this.csrf.assertValid(request);
     if ('public' in rule) return true;
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
