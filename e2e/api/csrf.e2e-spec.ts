@@ -90,17 +90,22 @@ describe('CSRF token bound to the session', () => {
     expect((await client.login(office.users.clerkB.username, TEST_PASSWORD)).status).toBe(200);
   });
 
-  it("repairs a browser's stale token on any answer, so the SPA's one retry succeeds", async () => {
+  it("answers a refusal within a session with the session's token, so the SPA's one retry succeeds", async () => {
     const { session, issued } = await signInWithPlanted(office.users.quality.username, 'stale-before-sign-in');
-    const res = await request(t.app.getHttpServer())
-      .get('/api/health')
-      .set('Cookie', `${SESSION_COOKIE}=${session}; ${CSRF_COOKIE}=stale-before-sign-in`);
-    expect(cookieValue(res, CSRF_COOKIE)).toBe(issued);
-    // A browser already holding the right token gets no new cookie.
-    const settled = await request(t.app.getHttpServer())
+    const refused = await createCaseWith(
+      { [SESSION_COOKIE]: session, [CSRF_COOKIE]: 'stale-before-sign-in' },
+      'stale-before-sign-in',
+    );
+    expect(refused.status).toBe(403);
+    expect(cookieValue(refused, CSRF_COOKIE)).toBe(issued);
+    // A browser holding a token, right or wrong, gets no new one on a read.
+    const read = await request(t.app.getHttpServer())
       .get('/api/health')
       .set('Cookie', `${SESSION_COOKIE}=${session}; ${CSRF_COOKIE}=${issued}`);
-    expect(cookieValue(settled, CSRF_COOKIE)).toBeUndefined();
+    expect(cookieValue(read, CSRF_COOKIE)).toBeUndefined();
+    // One without gets the session's.
+    const fresh = await request(t.app.getHttpServer()).get('/api/health').set('Cookie', `${SESSION_COOKIE}=${session}`);
+    expect(cookieValue(fresh, CSRF_COOKIE)).toBe(issued);
   });
 
   it('still refuses a state change without the header, with or without a session', async () => {

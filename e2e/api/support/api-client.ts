@@ -22,7 +22,7 @@ export class ApiClient {
     return this.csrf;
   }
 
-  /** The server replaces the token at sign-in and sign-out (and repairs a stale one on any answer), as a browser sees. */
+  /** The server replaces the token at sign-in and sign-out (and gives the right one with a refusal), as a browser sees. */
   private remember(res: Response): Response {
     const cookie = ([] as string[])
       .concat(res.headers['set-cookie'] ?? [])

@@ -1,5 +1,5 @@
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CsrfTokens } from './csrf';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
@@ -11,8 +11,16 @@ const post = (cookies: Record<string, string>, header?: string) =>
     headers: header === undefined ? {} : { [CSRF_HEADER.toLowerCase()]: header },
   }) as unknown as FastifyRequest;
 
+/** Records the CSRF cookie a refusal sets, as Fastify's reply would send it. */
+function replyRecorder() {
+  const set: string[] = [];
+  const reply = { setCookie: (_name: string, value: string) => set.push(value) } as unknown as FastifyReply;
+  return { reply, set };
+}
+
 describe('CsrfTokens', () => {
   const tokens = new CsrfTokens(SECRET, false);
+  const check = (req: FastifyRequest) => tokens.assertValid(req, replyRecorder().reply);
 
   it('binds a token to one session under one secret', () => {
     const a = tokens.forSession('session-a')!;
@@ -24,23 +32,31 @@ describe('CsrfTokens', () => {
 
   it("with a session, accepts only the session's token, whatever the cookie says", () => {
     const bound = tokens.forSession('session-a')!;
-    expect(() => tokens.assertValid(post({ [SESSION_COOKIE]: 'session-a' }, bound))).not.toThrow();
+    expect(() => check(post({ [SESSION_COOKIE]: 'session-a' }, bound))).not.toThrow();
     const planted = post({ [SESSION_COOKIE]: 'session-a', [CSRF_COOKIE]: 'planted' }, 'planted');
-    expect(() => tokens.assertValid(planted)).toThrow(/nie należy do tej sesji/);
+    expect(() => check(planted)).toThrow(/nie należy do tej sesji/);
     const other = tokens.forSession('session-b')!;
-    expect(() => tokens.assertValid(post({ [SESSION_COOKIE]: 'session-a', [CSRF_COOKIE]: other }, other))).toThrow();
+    expect(() => check(post({ [SESSION_COOKIE]: 'session-a', [CSRF_COOKIE]: other }, other))).toThrow();
+  });
+
+  it("gives the session's token with a refusal within the session, so the browser can retry once", () => {
+    const { reply, set } = replyRecorder();
+    const planted = post({ [SESSION_COOKIE]: 'session-a', [CSRF_COOKIE]: 'planted' }, 'planted');
+    expect(() => tokens.assertValid(planted, reply)).toThrow();
+    expect(set).toEqual([tokens.forSession('session-a')]);
+    const anonymous = replyRecorder();
+    expect(() => tokens.assertValid(post({ [CSRF_COOKIE]: 'a' }, 'b'), anonymous.reply)).toThrow();
+    expect(anonymous.set).toEqual([]);
   });
 
   it('without a session, checks that the header repeats the cookie', () => {
-    expect(() => tokens.assertValid(post({ [CSRF_COOKIE]: 'random-token' }, 'random-token'))).not.toThrow();
-    expect(() => tokens.assertValid(post({ [CSRF_COOKIE]: 'random-token' }, 'random-tokem'))).toThrow();
-    expect(() => tokens.assertValid(post({ [CSRF_COOKIE]: 'random-token' }))).toThrow();
-    expect(() => tokens.assertValid(post({}, 'random-token'))).toThrow();
+    expect(() => check(post({ [CSRF_COOKIE]: 'random-token' }, 'random-token'))).not.toThrow();
+    expect(() => check(post({ [CSRF_COOKIE]: 'random-token' }, 'random-tokem'))).toThrow();
+    expect(() => check(post({ [CSRF_COOKIE]: 'random-token' }))).toThrow();
+    expect(() => check(post({}, 'random-token'))).toThrow();
   });
 
   it('lets reads through untouched', () => {
-    expect(() =>
-      tokens.assertValid({ method: 'GET', cookies: {}, headers: {} } as unknown as FastifyRequest),
-    ).not.toThrow();
+    expect(() => check({ method: 'GET', cookies: {}, headers: {} } as unknown as FastifyRequest)).not.toThrow();
   });
 });

@@ -42,12 +42,17 @@ export class CsrfTokens {
     reply.setCookie(CSRF_COOKIE, token, { sameSite: 'strict', secure: this.secure, httpOnly: false, path: '/' });
   }
 
-  assertValid(req: FastifyRequest): void {
+  /**
+   * A refusal within a session carries the session's token, so the browser that holds the session cookie (and
+   * only it can read the answer) retries once with it; the SPA does that invisibly.
+   */
+  assertValid(req: FastifyRequest, reply: FastifyReply): void {
     if (SAFE_METHODS.has(req.method)) return;
     const header = req.headers[CSRF_HEADER.toLowerCase()];
     const bound = this.forSession(req.cookies[SESSION_COOKIE]);
     const expected = bound ?? req.cookies[CSRF_COOKIE];
     if (!expected || typeof header !== 'string' || !sameText(expected, header)) {
+      if (bound && req.cookies[CSRF_COOKIE] !== bound) this.write(reply, bound);
       throw new DomainError(
         'CSRF_TOKEN_INVALID',
         bound
@@ -63,15 +68,13 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * Gives every response a cookie the browser can use: a fresh one when it has none, or one that does not
- * belong to its session (any GET then repairs a stale token, which the SPA's retry relies on).
+ * Gives a browser without a token one: bound to its session if it has one, else random. A token that is
+ * present is not checked here, which would cost an HMAC on every read; `assertValid` repairs a wrong one.
  * Registered after @fastify/cookie, whose hook parses the cookies this one reads.
  */
 const issueCsrfCookie: FastifyPluginCallback<{ tokens: CsrfTokens }> = (fastify, { tokens }, done) => {
   fastify.addHook('onRequest', (request, reply, next) => {
-    const current = request.cookies[CSRF_COOKIE];
-    const bound = tokens.forSession(request.cookies[SESSION_COOKIE]);
-    if (bound ? current !== bound : !current) tokens.write(reply, bound);
+    if (!request.cookies[CSRF_COOKIE]) tokens.issue(reply, request.cookies[SESSION_COOKIE] ?? null);
     next();
   });
   done();

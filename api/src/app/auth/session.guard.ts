@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@pu/contracts';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import { CsrfTokens } from './csrf';
@@ -26,7 +27,7 @@ export class SessionGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
-    this.csrf.assertValid(request);
+    this.csrf.assertValid(request, context.switchToHttp().getResponse<FastifyReply>());
     if ('public' in rule) return true;
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
