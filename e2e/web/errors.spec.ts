@@ -1,4 +1,5 @@
 import { CSRF_COOKIE, ROUTES } from '@pu/contracts';
+import { BASE_URL } from './support/environment';
 import { DEMO, expect, signIn, test, unique } from './support/fixtures';
 
 test.describe('HTTP errors are shown, never swallowed', () => {
@@ -70,6 +71,34 @@ test.describe('HTTP errors are shown, never swallowed', () => {
       }
     });
     await page.context().clearCookies({ name: CSRF_COOKIE });
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect(page).toHaveURL('/administracja/wydzialy');
+    await expect(page.getByText(`Dodano wydział ${symbol}.`)).toBeVisible();
+    expect(answers).toEqual([403, 201]);
+  });
+
+  test("a CSRF token from before sign-in is refused, and the SPA retries with the session's own", async ({ page }) => {
+    const planted = 'planted-before-sign-in-0123456789';
+    await page.goto('/');
+    await page.context().addCookies([{ name: CSRF_COOKIE, value: planted, url: BASE_URL }]);
+    await signIn(page, DEMO.admin.username);
+    // Sign-in replaced it with a token bound to the new session.
+    const issued = (await page.context().cookies(BASE_URL)).find((c) => c.name === CSRF_COOKIE)?.value;
+    expect(issued).toBeDefined();
+    expect(issued).not.toBe(planted);
+
+    const symbol = `P${unique().toUpperCase()}`.slice(0, 10);
+    await page.goto('/administracja/wydzialy/nowy');
+    await page.getByLabel('Symbol').fill(symbol);
+    await page.getByLabel('Nazwa', { exact: true }).fill('Wydział CSRF po zalogowaniu');
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.url().endsWith(`/api/${ROUTES.admin.departments}`)) {
+        answers.push(response.status());
+      }
+    });
+    // Planted again after sign-in, as a sibling subdomain can set cookies for this one: refused, then repaired by one GET.
+    await page.context().addCookies([{ name: CSRF_COOKIE, value: planted, url: BASE_URL }]);
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await expect(page).toHaveURL('/administracja/wydzialy');
     await expect(page.getByText(`Dodano wydział ${symbol}.`)).toBeVisible();

@@ -1,4 +1,4 @@
-/** A signed-in browser, as far as the API can tell: the session cookie plus the double-submit CSRF token. */
+/** A signed-in browser, as far as the API can tell: the session cookie plus the CSRF token bound to it. */
 export interface HttpSession {
   cookie: string;
   xsrf: string;
@@ -33,8 +33,11 @@ export async function signIn(baseUrl: string, username: string, password: string
   if (!login.ok) throw new Error(`Sign-in as ${username} failed: HTTP ${login.status} ${JSON.stringify(body)}`);
   const session = cookieValue(login, 'pu_session');
   if (!session) throw new Error('Sign-in set no pu_session cookie (is SECURE_COOKIES off?)');
-  const cookie = `XSRF-TOKEN=${encodeURIComponent(xsrf)}; pu_session=${encodeURIComponent(session)}`;
-  return { cookie, xsrf, me: body, headers: { cookie, 'x-xsrf-token': xsrf, accept: 'application/json' } };
+  // Sign-in replaces the token with one bound to the new session; the one from before is refused after it.
+  const bound = cookieValue(login, 'XSRF-TOKEN');
+  if (!bound) throw new Error('Sign-in set no new XSRF-TOKEN cookie');
+  const cookie = `XSRF-TOKEN=${encodeURIComponent(bound)}; pu_session=${encodeURIComponent(session)}`;
+  return { cookie, xsrf: bound, me: body, headers: { cookie, 'x-xsrf-token': bound, accept: 'application/json' } };
 }
 
 export async function getJson<T>(url: string, session: HttpSession): Promise<{ status: number; body: T }> {

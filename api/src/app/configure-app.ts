@@ -4,7 +4,7 @@ import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
 import type { Logger } from 'pino';
-import { csrfCookiePlugin } from './auth/csrf';
+import { csrfCookiePlugin, CsrfTokens } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
@@ -86,7 +86,7 @@ export async function configureApp(
   });
   fastify.addHook('preSerialization', etagFromVersion);
   await app.register(fastifyCookie);
-  await app.register(csrfCookiePlugin, { secure: config.session.secureCookies });
+  await app.register(csrfCookiePlugin, { tokens: app.get<CsrfTokens>(CsrfTokens) });
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 

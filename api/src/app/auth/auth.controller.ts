@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CurrentUser, Public, Roles } from './access.decorators';
 import { AuthService } from './auth.service';
+import { CsrfTokens } from './csrf';
+import { DEVICE_COOKIE, DeviceCookies } from './device-cookies';
 import { LoginDto } from './dto/login.dto';
 import type { SessionUser } from './session-user';
 
@@ -22,23 +24,33 @@ export const toMeResponse = (user: SessionUser): MeResponse => ({
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly csrf: CsrfTokens,
+    private readonly devices: DeviceCookies,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(ROUTES.auth.login)
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the HttpOnly session cookie' })
+  @ApiOperation({ summary: 'Sign in; sets the HttpOnly session and device cookies and a new CSRF token' })
   async login(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MeResponse> {
-    const { token, user } = await this.auth.signIn(dto.username, dto.password, {
-      ip: req.ip,
-      userAgent: req.headers['user-agent'] ?? null,
-      previousToken: req.cookies[SESSION_COOKIE],
-    });
+    const now = new Date();
+    const deviceCookie = req.cookies[DEVICE_COOKIE];
+    const { token, user } = await this.auth.signIn(
+      dto.username,
+      dto.password,
+      {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        previousToken: req.cookies[SESSION_COOKIE],
+        deviceCookie,
+      },
+      now,
+    );
     res.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -46,17 +58,20 @@ export class AuthController {
       path: '/',
       maxAge: this.config.session.absoluteHours * 3_600, // seconds
     });
+    this.csrf.issue(res, token);
+    this.devices.renew(res, deviceCookie, user.id, Math.floor(now.getTime() / 1000));
     return toMeResponse(user);
   }
 
   @Post(ROUTES.auth.logout)
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out; the session is revoked on the server' })
+  @ApiOperation({ summary: 'Sign out; the session is revoked on the server and the CSRF token replaced' })
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await this.auth.signOut(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.csrf.issue(res, null);
   }
 
   @Get(ROUTES.auth.me)

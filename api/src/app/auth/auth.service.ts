@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
+import { DeviceCookies } from './device-cookies';
 import { LoginThrottleService, ThrottleKey } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -17,29 +18,33 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly sessions: SessionsService,
+    private readonly devices: DeviceCookies,
   ) {}
 
   /**
    * The answer and its timing are the same whether the account is unknown, disabled or the password wrong:
-   * a password hash is verified on every path.
+   * a password hash is verified on every path that is not locked, and a lock answers alike for every name.
+   * A device cookie counts only when it names the account being signed in to, which an unknown name never is.
    */
   async signIn(
     username: string,
     password: string,
-    client: { ip: string | null; userAgent: string | null; previousToken?: string },
+    client: { ip: string | null; userAgent: string | null; previousToken?: string; deviceCookie?: string },
+    now: Date,
   ): Promise<{ token: string; user: SessionUser }> {
     const name = username.trim().toLowerCase();
-    const keys: ThrottleKey[] = [
-      { kind: 'user', value: name },
-      ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : []),
-    ];
-    await this.throttle.assertNotLocked(keys);
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :name', { name })
       .getOne();
+    const seconds = Math.floor(now.getTime() / 1000);
+    const device = user ? this.devices.trustedFor(client.deviceCookie, user.id, seconds) : null;
+    const keys: ThrottleKey[] = device
+      ? [{ kind: 'device', value: device.nonce }]
+      : [{ kind: 'user', value: name }, ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : [])];
+    await this.throttle.assertNotLocked(keys);
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || user.disabled) {
       await this.throttle.recordFailure(keys);

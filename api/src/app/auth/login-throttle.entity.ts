@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Failed sign-ins counted per key ("user:<name>" or "ip:<address>") in a sliding window, shared by replicas. */
+/** Failed sign-ins counted per key ("user:<name>", "ip:<address>" or "device:<nonce>") in a sliding window, shared by replicas. */
 @Entity({ name: 'login_throttle' })
 export class LoginThrottleEntity {
   @PrimaryColumn({ type: 'text' }) key!: string;

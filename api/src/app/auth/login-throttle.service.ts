@@ -5,8 +5,12 @@ import { DomainError } from '../common/domain-error';
 
 const WINDOW_SECONDS = 15 * 60;
 const LOCK_SECONDS = 15 * 60;
-/** Per account: slows guessing one password; per address: slows spraying many accounts. */
-const LIMITS = { user: 5, ip: 30 } as const;
+/**
+ * For clients without a device cookie, per account (slows guessing one password) and per address (slows
+ * spraying many accounts). For a browser with a device cookie of the user, per that cookie only: failures
+ * elsewhere never lock it, and a stolen cookie buys no more guesses than an account has.
+ */
+const LIMITS = { user: 5, ip: 30, device: 5 } as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
 

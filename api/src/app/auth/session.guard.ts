@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@pu/contracts';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
-import { assertCsrf } from './csrf';
+import { CsrfTokens } from './csrf';
 import { SessionsService } from './sessions.service';
 import type { AuthenticatedRequest } from './session-user';
 
@@ -16,6 +17,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +27,7 @@ export class SessionGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
-    assertCsrf(request);
+    this.csrf.assertValid(request, context.switchToHttp().getResponse<FastifyReply>());
     if ('public' in rule) return true;
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;

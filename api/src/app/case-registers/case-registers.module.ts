@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CaseRegistersController } from './case-registers.controller';
 import { CaseRegistersService } from './case-registers.service';
 
-@Module({ controllers: [CaseRegistersController], providers: [CaseRegistersService] })
+@Module({ imports: [AuditModule], controllers: [CaseRegistersController], providers: [CaseRegistersService] })
 export class CaseRegistersModule {}

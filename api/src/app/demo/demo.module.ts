@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder] })
+@Module({ imports: [AuthModule], providers: [DemoSeeder] })
 export class DemoModule {}

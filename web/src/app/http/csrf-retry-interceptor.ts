@@ -7,9 +7,10 @@ import { apiUrl } from './api-url';
 import { handles } from './handled-errors';
 
 /**
- * The server sets the XSRF-TOKEN cookie on the first response lacking it; a state-changing request
- * sent before any GET fails with 403 CSRF_TOKEN_INVALID. Then fetch any GET (it sets the cookie)
- * and resend the request once with the fresh token.
+ * The server sets the XSRF-TOKEN cookie on the first response lacking it and replaces it at sign-in
+ * and sign-out; a state-changing request sent before any GET, or with a token that does not belong to
+ * the session, fails with 403 CSRF_TOKEN_INVALID (the refusal within a session sets the right one).
+ * Then fetch any GET (it sets a missing cookie) and resend the request once with the fresh token.
  */
 export const csrfRetryInterceptor: HttpInterceptorFn = (req, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') {
