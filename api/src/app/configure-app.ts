@@ -6,6 +6,7 @@ import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contra
 import type { Logger } from 'pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
+import { exceededJsonLimit, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
 import { PinoNestLogger } from './logging/nest-logger';
@@ -53,11 +54,15 @@ export async function configureApp(
   logRequests(fastify, logger);
   // Fastify's JSON parser (with its prototype-poisoning checks), except that an empty body counts as `{}`: a
   // request that sends nothing then gets the validation answer naming each required field, not "malformed JSON".
+  // A body nested or keyed past JSON_LIMITS is refused before it is parsed, on every route (sign-in included).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
-    if (body.length === 0) done(null, {});
+    if (body.length === 0) return done(null, {});
+    const text = body.toString('utf8');
+    const exceeded = exceededJsonLimit(text);
+    if (exceeded) return done(jsonTooComplex(exceeded), undefined);
     // Typed as possibly async; Fastify's default parser answers through `done`.
-    else void parseJson(request, body.toString('utf8'), done);
+    void parseJson(request, text, done);
   });
   // Registered in order: the CSRF cookie reads the cookies parsed by the plugin before it.
   await app.register(securityHeadersPlugin, {
