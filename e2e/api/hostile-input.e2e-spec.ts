@@ -128,6 +128,12 @@ describe('Hostile input answers 4xx, never 500', () => {
       expect(res.body.message).toMatch(/^Nieprawidłowy kursor.*Invalid cursor/);
     });
 
+    it('answers a cursor too long for any URL in the API error shape', async () => {
+      const res = await clerk.get(`/api/cases?cursor=${'x'.repeat(20_000)}`);
+      expect(res.status).toBe(431);
+      expect(res.body).toMatchObject({ statusCode: 431, code: 'PAYLOAD_TOO_LARGE' });
+    });
+
     it('still pages with the cursors it issues, for every sort', async () => {
       for (let i = 0; i < 3; i++) await CaseFlow.create(clerk, 'complaint');
       for (const sort of ['deadline', '-deadline', 'received', '-received']) {

@@ -6,6 +6,7 @@ import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contra
 import type { Logger } from 'pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
+import { answerClientError } from './common/client-error';
 import { exceededJsonLimit, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
@@ -25,6 +26,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxySetting(config.trustProxy),
     genReqId: requestIdOf,
+    clientErrorHandler: answerClientError,
     // Requests are logged by one hook (logging/request-log.ts); Fastify's per-request child loggers stay off.
     logger: false,
     // No Nest middleware is used: without the middleware layer a request skips a hook chain of its own.
