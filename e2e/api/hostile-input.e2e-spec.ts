@@ -146,6 +146,15 @@ describe('Hostile input answers 4xx, never 500', () => {
     });
   });
 
+  it('answers a path the router cannot read in the API error shape', async () => {
+    const bad = await clerk.get('/api/cases/%zz');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    const long = await clerk.get(`/api/cases/${'a'.repeat(500)}`);
+    expect(long.status).toBe(414);
+    expect(long.body).toMatchObject({ statusCode: 414, code: 'NOT_FOUND' });
+  });
+
   describe('JSON nested or keyed past the limits', () => {
     const sendRaw = async (client: ApiClient, method: 'post' | 'patch', path: string, text: string, extra = {}) =>
       client

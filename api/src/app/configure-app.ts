@@ -3,11 +3,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
+import { DATE_YEARS } from '@pu/workflow';
 import type { Logger } from 'pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
-import { answerClientError } from './common/client-error';
-import { exceededJsonLimit, jsonTooComplex } from './common/json-limits';
+import { answerClientError, answerFrameworkError } from './common/client-error';
+import { exceededJsonLimit, JSON_LIMITS, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
 import { PinoNestLogger } from './logging/nest-logger';
@@ -27,6 +28,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: trustProxySetting(config.trustProxy),
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // Requests are logged by one hook (logging/request-log.ts); Fastify's per-request child loggers stay off.
     logger: false,
     // No Nest middleware is used: without the middleware layer a request skips a hook chain of its own.
@@ -102,7 +104,9 @@ export async function configureApp(
     new DocumentBuilder()
       .setTitle('Przyjazny Urząd API')
       .setDescription(
-        `Cases for standards 19–22. Sign in with POST /api/auth/login (cookie ${SESSION_COOKIE}); every POST/PATCH must echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.`,
+        `Cases for standards 19–22. Sign in with POST /api/auth/login (cookie ${SESSION_COOKIE}); every POST/PATCH must echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.\n\n` +
+          `Dates: an instant (format date-time) is RFC 3339 with seconds and an offset, \`2026-11-30T09:00:00+01:00\` or \`2026-11-30T08:00:00.000Z\` (upper-case T and Z, at most 9 fraction digits, offset Z or ±HH:MM); a calendar day (format date) is \`YYYY-MM-DD\`. Other ISO 8601 forms (week or ordinal dates, \`T10Z\`, \`10:00:00,5\`, \`+01\`, \`+0100\`) and years outside ${DATE_YEARS.min}–${DATE_YEARS.max} are refused with 422 naming the field. ` +
+          `JSON bodies may nest at most ${JSON_LIMITS.depth} levels and hold at most ${JSON_LIMITS.keys} keys (400 MALFORMED_JSON). A list cursor is opaque and valid only with the sort it was issued for (422 INVALID_CURSOR).`,
       )
       .setVersion('1')
       .addCookieAuth(SESSION_COOKIE)

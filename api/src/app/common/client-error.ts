@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ApiError } from '@pu/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * What Node's HTTP parser refuses before Fastify sees a request (headers or URL past the size limit, a body that
@@ -35,4 +36,16 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path that is not valid percent-encoding, or a path parameter past Fastify's
+ * length limit, is refused by the router before any route (and so before the exception filter) runs.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ApiError = tooLong
+    ? { statusCode: 414, code: 'NOT_FOUND', message: 'Adres jest zbyt długi. (URL too long.)' }
+    : { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Nieprawidłowy adres żądania. (Malformed URL.)' };
+  void reply.code(body.statusCode).send(body);
 }
