@@ -57,7 +57,8 @@ function plausible(g: Gen, name: string, schema: Schema, depth: number): unknown
   }
   if (schema.maxLength !== undefined && rng.chance(g.junk / 2)) return 'x'.repeat(schema.maxLength + rng.int(0, 1));
   if (/password/i.test(name)) return rng.pick(['Demo-haslo-2026', 'krótkie', 'Nowe-haslo-2026!', 'x'.repeat(1025)]);
-  if (name === 'username') return rng.pick(['urzednik', 'admin', 'nikt', `u${rng.int(0, 1e6)}`, 'A B']);
+  // Never the fuzzer's own users: failures would lock their accounts, and with them the sessions it works with.
+  if (name === 'username') return rng.pick(['urzednik.gk', 'nikt', `u${rng.int(0, 1e6)}`, 'A B', 'ADMIN']);
   if (name === 'symbol') return rng.pick(['XY', 'SO', `Z${rng.int(0, 99)}`, 'lower', '']);
   if (name === 'email') return rng.pick(['jan@urzad.pl', 'nie-email', '']);
   return `${rng.pick(TEXT)} ${rng.int(1, 9999)}`;

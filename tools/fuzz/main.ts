@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     const operations = operationsOf((await docs.json()) as OpenApiDocument);
     const world = new World(baseUrl);
     await world.setUp();
-    const identities = world.identities();
+    const identities = world.allIdentities();
     console.log(
       `Fuzzing ${operations.length} operations as ${identities.join(', ')}: ${options.requests} requests, ` +
         `seed ${options.seed}, concurrency ${options.concurrency}`,
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
       while (next < options.requests) {
         const index = next++;
         const op = rng.pick(operations);
-        const who = rng.pick(identities);
+        const who = rng.pick(world.identitiesFor(op));
         const req = generateRequest(rng, world, op, who);
         const outcome = await send(baseUrl, req);
         const label = tally.add(op.key, outcome);
@@ -60,7 +60,8 @@ async function main(): Promise<number> {
         // A session the API ended (sign-out, a reset by the administrator) is signed in again.
         const ended =
           outcome.kind === 'answered' &&
-          (outcome.status === 401 || (op.key === 'POST /api/auth/logout' && outcome.status < 300));
+          outcome.status === 401 &&
+          req.headers['cookie'] === world.session(who).cookieHeader();
         if (ended && world.session(who).username && op.key !== 'POST /api/auth/login') await world.recover(who);
       }
     };

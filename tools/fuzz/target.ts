@@ -26,7 +26,7 @@ async function throwawayDatabase(): Promise<{ env: Record<string, string>; drop(
     return {
       env: { DATA_DIR: dir },
       label: `embedded PGlite in ${dir}`,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
   const name = `pu_fuzz_${Date.now()}_${process.pid}`;

@@ -39,7 +39,9 @@ export class World {
     departments: new Map(),
     registers: new Map(),
   };
+  /** The fuzzer's own users and their departments, which an administrator's change could sign out. */
   private readonly protectedUsers = new Set<string>();
+  private readonly protectedDepartments = new Set<string>();
   private readonly fields = new Map<string, Field[]>();
   private readonly cursors: string[] = [];
   private readonly keys: string[] = [];
@@ -57,6 +59,8 @@ export class World {
       if (username) {
         const me = await this.getJson(name, '/api/auth/me');
         if (isUuid(me?.['id'])) this.protectedUsers.add(me['id']);
+        const department = (me?.['department'] as Json | undefined)?.['id'];
+        if (isUuid(department)) this.protectedDepartments.add(department);
       }
     }
     type Workflow = { steps: { id: string; fields: Field[] }[] };
@@ -83,8 +87,16 @@ export class World {
     return s;
   }
 
-  identities(): string[] {
+  /**
+   * Who may send a request to `op`. Signing out is sent as nobody only: a role signed out would have to sign
+   * in again, and the fuzzer's own failed sign-ins soon throttle every sign-in from its address.
+   */
+  allIdentities(): string[] {
     return [...this.sessions.keys()];
+  }
+
+  identitiesFor(op: Operation): string[] {
+    return op.key === 'POST /api/auth/logout' ? ['nobody'] : this.allIdentities();
   }
 
   /** A session the API ended (the fuzzer signed itself out, or an administrator reset that user): sign in again. */
@@ -125,7 +137,10 @@ export class World {
     const pool = poolOf(op.path);
     if (!pool) return rng.uuid();
     // An administrator's change to a signed-in user would end the session the fuzzer works with.
-    const exclude = pool === 'users' && op.method !== 'GET' ? this.protectedUsers : undefined;
+    const exclude =
+      op.method === 'GET'
+        ? undefined
+        : { users: this.protectedUsers, departments: this.protectedDepartments }[pool as 'users'];
     const id = this.pick(rng, this.pools[pool], exclude);
     this.lastId = { pool, id };
     return id;
