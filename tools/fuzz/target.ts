@@ -89,7 +89,7 @@ export async function startTarget(port: number): Promise<Target> {
     },
   };
   try {
-    await waitReady(target, 120_000);
+    await waitReady(target, 300_000);
   } catch (error) {
     await target.stop();
     throw error;
