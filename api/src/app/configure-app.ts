@@ -7,7 +7,7 @@ import { DATE_YEARS } from '@pu/workflow';
 import type { Logger } from 'pino';
 import { csrfCookiePlugin } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
-import { answerClientError, answerFrameworkError } from './common/client-error';
+import { answerFrameworkError } from './common/router-errors';
 import { exceededJsonLimit, JSON_LIMITS, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
@@ -27,7 +27,6 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxySetting(config.trustProxy),
     genReqId: requestIdOf,
-    clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     // Requests are logged by one hook (logging/request-log.ts); Fastify's per-request child loggers stay off.
     logger: false,
