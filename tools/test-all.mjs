@@ -28,6 +28,8 @@ const steps = [
     'API e2e, embedded database',
     'NODE_OPTIONS=--experimental-vm-modules npx jest --config e2e/api/jest.config.ts --runInBand e2e/api/session-cache-embedded.e2e-spec.ts',
   ],
+  // The built API on a throwaway database (embedded PGlite without DATABASE_URL): no request may answer 5xx.
+  ['API fuzz', 'npm run fuzz -- --requests 3000 --seed 20260430 --concurrency 2'],
   ['browser e2e', 'npx playwright test -c e2e/web/playwright.config.ts'],
 ];
 

@@ -2,7 +2,7 @@ import type { CaseResponse, PromiseResponse } from '@pu/contracts';
 import { CHANNELS, stepIdsOf } from '@pu/workflow';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import type { ApiClient } from './support/api-client';
+import { ApiClient } from './support/api-client';
 import { CaseFlow, caseRequest, describeResponse, expectStatus, KINDS, NO_SUCH_ID, stepData } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -44,6 +44,12 @@ const nasty = fc.constantFrom(
   '1900-01-01T00:00:00Z',
   'NaN',
   '1e309',
+  // ISO 8601, but outside the API's grammar (and once read by `Date` as nothing at all).
+  '2026-W05-3',
+  '2026-123',
+  '2026-01-01T10Z',
+  '2026-01-01T10:00:00,5Z',
+  '2026-01-01T10:00:00+01',
 );
 /** Long enough to hit every text limit, still under the body limit (multi-byte). */
 const long = fc.constantFrom('ą'.repeat(10_001), 'x'.repeat(2_001), 'ż'.repeat(100_000));
@@ -65,7 +71,30 @@ const instant = fc.oneof(
     ),
   },
 );
-const localDate = instant.map((s) => s.slice(0, 10));
+/** A real instant rewritten in another ISO 8601 form: week or ordinal date, hour alone, comma, short offset… */
+const isoOdd = fc
+  .tuple(instantIn('2025-01-01T00:00:00Z', new Date()), fc.integer({ min: 0, max: 7 }))
+  .map(([iso, form]) => {
+    const [day, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+    const [y, m, d] = day.split('-').map(Number);
+    const ordinal = Math.floor((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 0)) / 86_400_000);
+    return [
+      `${y}-W${String(Math.ceil(ordinal / 7)).padStart(2, '0')}-${(ordinal % 7) + 1}`,
+      `${y}-${String(ordinal).padStart(3, '0')}T${time}Z`,
+      `${day}T${time.slice(0, 2)}Z`,
+      `${day}T${time},5Z`,
+      `${day}T${time}+01`,
+      `${day}T${time}+0100`,
+      `${day}T${time.slice(0, 5)}Z`,
+      `${day}T${time}`,
+    ][form];
+  });
+/** Mostly a well-formed instant, sometimes one in an ISO 8601 form the API does not take. */
+const anyInstant = fc.oneof({ weight: 4, arbitrary: instant }, { weight: 1, arbitrary: isoOdd });
+const localDate = fc.oneof(
+  { weight: 4, arbitrary: instant.map((s) => s.slice(0, 10)) },
+  { weight: 1, arbitrary: fc.constantFrom('2026-W05-3', '2026-123', '20261231', '2026-12-31T00:00:00Z') },
+);
 const json = fc.jsonValue({ maxDepth: 3 });
 const junk = fc.oneof(
   { weight: 3, arbitrary: json },
@@ -92,10 +121,21 @@ const withExtras = (arb: fc.Arbitrary<Record<string, unknown>>) =>
       fc.integer({ min: 0, max: 4 }),
     )
     .map(([body, extra, roll]) => (roll === 0 ? { ...extra, ...body } : body));
+/** JSON text nested or keyed around and far past the parser's limits (32 levels, 10,000 keys). */
+const complexJson = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 28, max: 6000 }), fc.constantFrom('[', '{"a":'))
+    .map(([n, open]) => `${open.repeat(n)}1${(open === '[' ? ']' : '}').repeat(n)}`),
+  fc.integer({ min: 1000, max: 200_000 }).map((n) => '['.repeat(n)),
+  fc
+    .integer({ min: 9_990, max: 10_010 })
+    .map((n) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 0])))),
+);
 /** The whole body replaced by anything at all, or raw text that is not JSON. */
 const wholeJunk = fc.oneof(
   json,
   nasty,
+  complexJson,
   fc.constantFrom(
     '{"__proto__": {"role": "admin"}}',
     '{"a":',
@@ -147,12 +187,12 @@ const createBody = (ids: Ids) =>
           subject: maybe(text),
           description: maybe(text),
           channel: maybe(channel),
-          receivedAt: seldom(maybe(instant)),
+          receivedAt: seldom(maybe(anyInstant)),
           client: maybe(clientDetails),
           departmentId: seldom(idOf(ids.departments)),
           assigneeId: seldom(idOf(ids.users)),
-          discoveredAt: k === 'office_error' ? maybe(instant) : seldom(maybe(instant)),
-          incidentAt: k === 'aggressive_client' ? seldom(maybe(instant)) : fc.constant(undefined),
+          discoveredAt: k === 'office_error' ? maybe(anyInstant) : seldom(maybe(anyInstant)),
+          incidentAt: k === 'aggressive_client' ? seldom(maybe(anyInstant)) : fc.constant(undefined),
           repeatOfCaseId: seldom(idOf(ids.cases)),
           followsCaseId: seldom(idOf(ids.cases)),
         },
@@ -231,7 +271,7 @@ const stepPath = (id: string) => (id.startsWith('%') ? id : enc(id));
 const soon = fc.integer({ min: 60_000, max: 30 * 86_400_000 }).map((ms) => new Date(Date.now() + ms).toISOString());
 const promiseBody = withExtras(
   fc.record(
-    { description: maybe(text), channel: maybe(channel), dueAt: seldom(maybe(fc.oneof(soon, instant))) },
+    { description: maybe(text), channel: maybe(channel), dueAt: seldom(maybe(fc.oneof(soon, anyInstant))) },
     { requiredKeys: ['description', 'channel'] },
   ),
 );
@@ -240,9 +280,9 @@ const promisePatch = fc.oneof(
     fc.record(
       {
         kept: maybe(fc.boolean()),
-        keptAt: maybe(instant),
-        dueAt: maybe(fc.oneof(soon, instant)),
-        clientToldAt: maybe(instant),
+        keptAt: maybe(anyInstant),
+        dueAt: maybe(fc.oneof(soon, anyInstant)),
+        clientToldAt: maybe(anyInstant),
         description: maybe(text),
       },
       { requiredKeys: [] },
@@ -255,6 +295,28 @@ const promisePatch = fc.oneof(
   }),
   fc.record({ description: text }),
 );
+/** A list cursor of the right shape (base64url JSON) holding parts of the wrong type, form or number. */
+const cursorPart = fc.oneof(
+  fc.constantFrom('deadline', '-deadline', 'received', '-received'),
+  fc.constantFrom('2026-11-30T08:00:00.000000Z', '9999-12-31T00:00:00.000000Z', '2026-W48-1', '2026-02-30T00:00:00Z'),
+  fc.uuid(),
+  fc.constantFrom('z'.repeat(36), '-'.repeat(36), `${'0'.repeat(35)}\u0000`, 'a\u0000b', '\u001b[31m'),
+  junk,
+);
+const forgedCursor = fc
+  .oneof(
+    fc.tuple(
+      fc.constantFrom('deadline', '-deadline', 'received', '-received'),
+      fc.oneof(
+        instant.map((i) => `${i.slice(0, 23)}000Z`),
+        cursorPart,
+      ),
+      fc.oneof(fc.uuid(), cursorPart),
+    ),
+    fc.array(cursorPart, { maxLength: 5 }),
+    junk,
+  )
+  .map((value) => Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url'));
 const ifMatchHeader = (version: () => number) =>
   fc
     .oneof(
@@ -604,7 +666,7 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
       'deadline-extensions': fc.oneof(
         withExtras(
           fc.record(
-            { newDue: maybe(localDate), reason: maybe(text), clientToldAt: maybe(instant) },
+            { newDue: maybe(localDate), reason: maybe(text), clientToldAt: maybe(anyInstant) },
             { requiredKeys: [] },
           ),
         ),
@@ -658,6 +720,26 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
     );
   });
 
+  it('POST /auth/login, signed out', async () => {
+    const nobody = new ApiClient(t.app);
+    const nobodyCsrf = await nobody.csrfHeader();
+    const credentials = fc.oneof(
+      withExtras(
+        fc.record(
+          { username: maybe(fc.constantFrom('nikt', 'admin', '')), password: maybe(text) },
+          { requiredKeys: [] },
+        ),
+      ),
+      wholeJunk,
+    );
+    await run(
+      fc.asyncProperty(credentials, async (body) => {
+        const req = nobody.raw().post('/api/auth/login').set(nobodyCsrf).set('Content-Type', 'application/json');
+        check('login', await req.send(typeof body === 'string' ? body : JSON.stringify(body)));
+      }),
+    );
+  });
+
   it('list queries', async () => {
     const param = (name: string, valid: fc.Arbitrary<string>) =>
       fc.option(
@@ -677,7 +759,7 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
         param('departmentId', fc.constantFrom(...ids.departments)),
         param('assigneeId', fc.constantFrom(...ids.users)),
         param('overdue', fc.constantFrom('true', 'false')),
-        param('dueBefore', instant),
+        param('dueBefore', anyInstant),
         param('q', text),
         param('sort', fc.constantFrom('deadline', '-deadline', 'received', '-received')),
         param(
@@ -690,7 +772,10 @@ describe('Fuzzing the cases API never yields a 5xx', () => {
             .map(String),
         ),
         fc
-          .option(param('cursor', fc.base64String({ maxLength: 60 })), { freq: 5, nil: undefined })
+          .option(param('cursor', fc.oneof(fc.base64String({ maxLength: 60 }), forgedCursor)), {
+            freq: 5,
+            nil: undefined,
+          })
           .map((v) => v ?? undefined),
       )
       .map((parts) => parts.filter(Boolean).join('&'));

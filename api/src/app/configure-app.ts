@@ -3,9 +3,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
+import { DATE_YEARS } from '@pu/workflow';
 import type { Logger } from 'pino';
 import { csrfCookiePlugin, CsrfTokens } from './auth/csrf';
 import type { AppConfig } from './config/app-config';
+import { answerFrameworkError } from './common/router-errors';
+import { exceededJsonLimit, JSON_LIMITS, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
 import { createAppLogger } from './logging/app-logger';
 import { PinoNestLogger } from './logging/nest-logger';
@@ -24,6 +27,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxySetting(config.trustProxy),
     genReqId: requestIdOf,
+    frameworkErrors: answerFrameworkError,
     // Requests are logged by one hook (logging/request-log.ts); Fastify's per-request child loggers stay off.
     logger: false,
     // No Nest middleware is used: without the middleware layer a request skips a hook chain of its own.
@@ -53,11 +57,15 @@ export async function configureApp(
   logRequests(fastify, logger);
   // Fastify's JSON parser (with its prototype-poisoning checks), except that an empty body counts as `{}`: a
   // request that sends nothing then gets the validation answer naming each required field, not "malformed JSON".
+  // A body nested or keyed past JSON_LIMITS is refused before it is parsed, on every route (sign-in included).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
-    if (body.length === 0) done(null, {});
+    if (body.length === 0) return done(null, {});
+    const text = body.toString('utf8');
+    const exceeded = exceededJsonLimit(text);
+    if (exceeded) return done(jsonTooComplex(exceeded), undefined);
     // Typed as possibly async; Fastify's default parser answers through `done`.
-    else void parseJson(request, body.toString('utf8'), done);
+    void parseJson(request, text, done);
   });
   // Registered in order: the CSRF cookie reads the cookies parsed by the plugin before it.
   await app.register(securityHeadersPlugin, {
@@ -95,7 +103,9 @@ export async function configureApp(
     new DocumentBuilder()
       .setTitle('Przyjazny Urząd API')
       .setDescription(
-        `Cases for standards 19–22. Sign in with POST /api/auth/login (cookie ${SESSION_COOKIE}); every POST/PATCH must echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.`,
+        `Cases for standards 19–22. Sign in with POST /api/auth/login (cookie ${SESSION_COOKIE}); every POST/PATCH must echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.\n\n` +
+          `Dates: an instant (format date-time) is RFC 3339 with seconds and an offset, \`2026-11-30T09:00:00+01:00\` or \`2026-11-30T08:00:00.000Z\` (upper-case T and Z, at most 9 fraction digits, offset Z or ±HH:MM); a calendar day (format date) is \`YYYY-MM-DD\`. Other ISO 8601 forms (week or ordinal dates, \`T10Z\`, \`10:00:00,5\`, \`+01\`, \`+0100\`) and years outside ${DATE_YEARS.min}–${DATE_YEARS.max} are refused with 422 naming the field. ` +
+          `JSON bodies may nest at most ${JSON_LIMITS.depth} levels and hold at most ${JSON_LIMITS.keys} keys (400 MALFORMED_JSON). A list cursor is opaque and valid only with the sort it was issued for (422 INVALID_CURSOR).`,
       )
       .setVersion('1')
       .addCookieAuth(SESSION_COOKIE)

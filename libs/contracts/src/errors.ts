@@ -15,6 +15,7 @@ export interface ApiError {
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'INVALID_CURSOR',
   'MALFORMED_JSON',
   'PAYLOAD_TOO_LARGE',
   'REQUEST_TIMEOUT',

@@ -1,7 +1,7 @@
 import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
 import type { SessionUser } from '../auth/session-user';
-import { DomainError } from '../common/domain-error';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
+import { decodeCursor, encodeCursor } from './case-cursor';
 import { toCaseListItem, type ListItemSource } from './case-mapper';
 
 /**
@@ -37,26 +37,6 @@ class Params {
   }
 }
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      parsed.every((v) => typeof v === 'string') &&
-      /^[0-9a-f-]{36}$/.test(String(parsed[1]))
-    ) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new DomainError('VALIDATION_FAILED', 'Nieprawidłowy kursor strony: zacznij od pierwszej strony.', {
-    cursor: ['Nieprawidłowy kursor.'],
-  });
-}
-
-const encodeCursor = (row: ListRow) => Buffer.from(JSON.stringify([row.sort_key, row.id])).toString('base64url');
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /**
@@ -67,9 +47,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 export function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
-): { sql: string; params: unknown[]; limit: number } {
+): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
   const p = new Params();
-  const sort = SORTS[q.sort ?? 'deadline'];
+  const sortName = q.sort ?? 'deadline';
+  const sort = SORTS[sortName];
   const limit = q.limit ?? 25;
   const dir = sort.desc ? 'DESC' : 'ASC';
   const filters: string[] = [];
@@ -80,7 +61,7 @@ export function buildCaseListQuery(
   if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
   if (q.q?.trim()) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(q.q.trim().toLowerCase())}%`)}`);
   if (q.cursor) {
-    const [key, id] = decodeCursor(q.cursor);
+    const { key, id } = decodeCursor(q.cursor, sortName);
     filters.push(`(c.${sort.column}, c.id) ${sort.desc ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
   }
 
@@ -97,7 +78,7 @@ export function buildCaseListQuery(
     selects.length === 1
       ? selects[0]
       : `SELECT * FROM (${selects.join(' UNION ALL ')}) x ORDER BY x.${sort.outer} ${dir}, x.id ${dir} LIMIT ${lim}`;
-  return { sql, params: p.values, limit };
+  return { sql, params: p.values, limit, sortName };
 }
 
 /** The row sets a user may list, as disjoint conditions (each served by one index). */
@@ -117,11 +98,12 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   ];
 }
 
-export function toCasePage(rows: ListRow[], limit: number): CasePage {
+export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort): CasePage {
   const now = new Date();
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
-  return { items, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
 }
 
 export type { ListRow };

@@ -178,12 +178,12 @@ export class CasesService {
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
-    const { sql, params, limit } = buildCaseListQuery(user, query);
+    const { sql, params, limit, sortName } = buildCaseListQuery(user, query);
     // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
     const rows: ListRow[] = query.q
       ? await this.db.query(sql, params)
       : await this.prepared.query<ListRow>(sql, params);
-    return toCasePage(rows, limit);
+    return toCasePage(rows, limit, sortName);
   }
 
   async get(actor: Actor, id: string): Promise<CaseResponse> {

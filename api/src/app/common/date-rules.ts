@@ -1,33 +1,58 @@
 import { applyDecorators } from '@nestjs/common';
-import { DATE_YEARS, hasPlausibleYear, isLocalDate } from '@pu/workflow';
-import { isISO8601, IsISO8601, ValidateBy } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  DATE_YEARS,
+  INSTANT_PATTERN,
+  LOCAL_DATE_PATTERN,
+  localDateProblem,
+  readInstant,
+  type InstantProblem,
+} from '@pu/workflow';
+import { Transform } from 'class-transformer';
+import { ValidateBy } from 'class-validator';
 
 const OUT_OF_RANGE = `Rok spoza zakresu ${DATE_YEARS.min}–${DATE_YEARS.max} — sprawdź datę.`;
+const BAD_INSTANT =
+  'Nieprawidłowa data i godzina: podaj ją z sekundami i strefą czasową, np. 2026-11-30T09:00:00+01:00 albo 2026-11-30T08:00:00Z (RFC 3339).';
+const BAD_DAY = `Nieprawidłowa data: podaj istniejący dzień w formacie RRRR-MM-DD z lat ${DATE_YEARS.min}–${DATE_YEARS.max}.`;
+
+const message = (problem: InstantProblem | null, form: string) => (problem === 'range' ? OUT_OF_RANGE : form);
+const instantProblem = (value: unknown) => {
+  const read = readInstant(value);
+  return 'at' in read ? null : read.problem;
+};
 
 /**
- * An ISO 8601 date or date-time within the years any case can have (DATE_YEARS in libs/workflow): a year like
- * 20266 or 0202 is a typing slip, and one near 9999 would make a deadline computed from it unrepresentable.
+ * An instant in the API's one grammar (RFC 3339 date-time with seconds and an offset, see libs/workflow
+ * local-date.ts) within the years any case can have: a year like 20266 or 0202 is a typing slip, and one near
+ * 9999 would make a deadline computed from it unrepresentable. A valid value reaches the service as
+ * `Date#toISOString()` text, so no code after validation depends on how leniently anything else parses dates.
  */
 export const IsDateTime = () =>
   applyDecorators(
-    IsISO8601({ strict: true }),
+    ApiProperty({ type: String, format: 'date-time', pattern: INSTANT_PATTERN, example: '2026-11-30T09:00:00+01:00' }),
+    Transform(({ value }: { value: unknown }) => {
+      const read = readInstant(value);
+      return 'at' in read ? read.at.toISOString() : value;
+    }),
     ValidateBy({
-      name: 'plausibleYear',
-      // A value that is not ISO 8601 at all gets the format message only.
+      name: 'isDateTime',
       validator: {
-        validate: (value: unknown) =>
-          typeof value !== 'string' || !isISO8601(value, { strict: true }) || hasPlausibleYear(value),
-        defaultMessage: () => OUT_OF_RANGE,
+        validate: (value: unknown) => instantProblem(value) === null,
+        defaultMessage: (args) => message(instantProblem(args?.value), BAD_INSTANT),
       },
     }),
   );
 
-/** A calendar day, 'YYYY-MM-DD', that exists and falls within DATE_YEARS. */
+/** A calendar day, 'YYYY-MM-DD' (RFC 3339 full-date), that exists and falls within DATE_YEARS. */
 export const IsLocalDay = () =>
-  ValidateBy({
-    name: 'localDay',
-    validator: {
-      validate: (value: unknown) => isLocalDate(value),
-      defaultMessage: () => `Podaj istniejący dzień w formacie RRRR-MM-DD z lat ${DATE_YEARS.min}–${DATE_YEARS.max}.`,
-    },
-  });
+  applyDecorators(
+    ApiProperty({ type: String, format: 'date', pattern: LOCAL_DATE_PATTERN, example: '2026-12-31' }),
+    ValidateBy({
+      name: 'localDay',
+      validator: {
+        validate: (value: unknown) => localDateProblem(value) === null,
+        defaultMessage: (args) => message(localDateProblem(args?.value), BAD_DAY),
+      },
+    }),
+  );

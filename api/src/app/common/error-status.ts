@@ -3,6 +3,7 @@ import type { ErrorCode } from '@pu/contracts';
 /** The one place that maps domain error codes to HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
+  INVALID_CURSOR: 422,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
   REQUEST_TIMEOUT: 408,

@@ -29,7 +29,7 @@ export class CreateCaseDto implements CreateCaseRequest {
   @MaxLength(10000)
   description?: string | null;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
-  @ApiPropertyOptional({ description: 'ISO 8601; defaults to now' })
+  @ApiPropertyOptional({ description: 'Defaults to now' })
   @Optional()
   @IsDateTime()
   receivedAt?: string;

@@ -1,0 +1,15 @@
+import type { ApiError } from '@pu/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Fastify's `frameworkErrors`: a path that is not valid percent-encoding, or a path parameter past Fastify's
+ * length limit, is refused by the router before any route (and so before the exception filter) runs. Its own
+ * answer (`{ code: 'FST_ERR_BAD_URL' }`) is not the API's error shape.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ApiError = tooLong
+    ? { statusCode: 414, code: 'NOT_FOUND', message: 'Adres jest zbyt długi. (URL too long.)' }
+    : { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Nieprawidłowy adres żądania. (Malformed URL.)' };
+  void reply.code(body.statusCode).send(body);
+}
