@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PreparedQueries } from '../database/prepared-queries';
 import { SessionCache, type CachedSession } from './session-cache';
@@ -31,6 +32,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prepared: PreparedQueries,
     private readonly cache: SessionCache,
+    private readonly clock: Clock,
   ) {}
 
   private hash(token: string): string {
@@ -52,7 +54,7 @@ export class SessionsService {
     userAgent: string | null,
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.absoluteMs);
     await this.db.query(
       `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
@@ -68,17 +70,17 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = this.hash(token);
-    const startedAt = Date.now();
-    const cached = this.cache.get(tokenHash, startedAt);
+    const startedAt = this.clock.now();
+    const cached = this.cache.get(tokenHash, startedAt.getTime());
     if (cached) return this.touch(tokenHash, cached);
     const ticket = this.cache.ticket();
     const rows = await this.prepared.query<SessionRow>(
       `SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.role,
               d.id AS department_id, d.symbol AS department_symbol, d.name AS department_name
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN departments d ON d.id = u.department_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(secs => $2) AND NOT u.disabled`,
-      [tokenHash, this.idleMs / 1000],
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $3
+          AND s.last_seen_at > $3::timestamptz - make_interval(secs => $2) AND NOT u.disabled`,
+      [tokenHash, this.idleMs / 1000, startedAt],
     );
     const row = rows[0];
     if (!row) return null;
@@ -93,7 +95,7 @@ export class SessionsService {
       },
       lastSeenAt: new Date(row.last_seen_at).getTime(),
       expiresAt: new Date(row.expires_at).getTime(),
-      checkedAt: startedAt,
+      checkedAt: startedAt.getTime(),
     };
     this.cache.store(tokenHash, entry, ticket);
     return this.touch(tokenHash, entry);
@@ -101,7 +103,7 @@ export class SessionsService {
 
   private async touch(tokenHash: string, session: CachedSession): Promise<SessionUser> {
     let lastSeen = session.lastSeenAt;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (now - lastSeen > TOUCH_AFTER_MS) {
       lastSeen = now;
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [tokenHash, new Date(now)]);

@@ -5,6 +5,7 @@ import { type CaseKind, clashingRegister, exampleReference, isCaseKind, validate
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { notFound, validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import type { UpdateCaseRegisterDto } from './dto/update-case-register.dto';
@@ -23,9 +24,9 @@ const KIND_NAMES: Record<CaseKind, string> = {
   aggressive_client: 'incydentów z agresywnym klientem',
 };
 
-const toResponse = (r: RegisterRow): CaseRegisterResponse => ({
+const toResponse = (r: RegisterRow, now: Date): CaseRegisterResponse => ({
   ...r,
-  example: exampleReference(r.format, r.jrwa, new Date().getFullYear()),
+  example: exampleReference(r.format, r.jrwa, now.getFullYear()),
 });
 
 /**
@@ -37,10 +38,12 @@ export class CaseRegistersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<CaseRegisterResponse[]> {
-    return (await this.rows(this.db.manager)).map(toResponse);
+    const now = this.clock.now();
+    return (await this.rows(this.db.manager)).map((r) => toResponse(r, now));
   }
 
   async update(kind: string, version: number, dto: UpdateCaseRegisterDto, actor: Actor): Promise<CaseRegisterResponse> {
@@ -74,7 +77,7 @@ export class CaseRegistersService {
         before,
         after: row,
       });
-      return toResponse(row);
+      return toResponse(row, this.clock.now());
     });
   }
 

@@ -117,8 +117,7 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   ];
 }
 
-export function toCasePage(rows: ListRow[], limit: number): CasePage {
-  const now = new Date();
+export function toCasePage(rows: ListRow[], limit: number, now: Date): CasePage {
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
   return { items, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };

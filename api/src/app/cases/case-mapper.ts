@@ -36,7 +36,7 @@ export type ListItemSource = Pick<
 
 const isoOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
-export function toCaseListItem(row: ListItemSource, now = new Date()): CaseListItem {
+export function toCaseListItem(row: ListItemSource, now: Date): CaseListItem {
   const dueAt = row.due_at === null ? null : isoOf(row.due_at);
   return {
     id: row.id,
@@ -58,7 +58,7 @@ export function toCaseListItem(row: ListItemSource, now = new Date()): CaseListI
   };
 }
 
-export function toCaseResponse(row: CaseRow, now = new Date()): CaseResponse {
+export function toCaseResponse(row: CaseRow, now: Date): CaseResponse {
   const { clientName: _n, clientAccommodation: _a, ...item } = toCaseListItem(row, now);
   const ctx = caseContext(row);
   return {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
 import { findReplay, requestHash, storeResponse } from '../common/idempotency';
 import { SqlParams } from '../common/sql-params';
@@ -30,14 +31,16 @@ export class CasesService {
     private readonly store: CaseStore,
     private readonly links: CaseLinks,
     private readonly prepared: PreparedQueries,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateCaseDto, actor: Actor, idempotencyKey: string | null): Promise<CaseResponse> {
     const user = actor.user;
     const hash = idempotencyKey ? requestHash('POST /cases', dto) : null;
     const departmentId = dto.departmentId ?? user.department.id;
-    this.validateNew(dto, user, departmentId);
-    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
+    const now = this.clock.now();
+    this.validateNew(dto, user, departmentId, now);
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
     await this.links.validate(user, {
       assigneeId: dto.assigneeId,
       departmentId,
@@ -48,7 +51,6 @@ export class CasesService {
     });
 
     const id = randomUUID();
-    const now = new Date();
     const eventAt =
       dto.kind === 'office_error'
         ? new Date(dto.discoveredAt ?? receivedAt)
@@ -136,15 +138,16 @@ export class CasesService {
       if (!idempotencyKey || !hash) throw new Error('Registering the case inserted no row');
       const replay = await findReplay(this.db, user.id, idempotencyKey, hash);
       return (
-        (replay.response as CaseResponse | null) ?? toCaseResponse(await this.store.load(user, replay.resource_id))
+        (replay.response as CaseResponse | null) ??
+        toCaseResponse(await this.store.load(user, replay.resource_id), this.clock.now())
       );
     }
-    const response = toCaseResponse(rows[0]);
+    const response = toCaseResponse(rows[0], now);
     if (idempotencyKey) await storeResponse(this.db, user.id, idempotencyKey, response);
     return response;
   }
 
-  private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string): void {
+  private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string, now: Date): void {
     const fields: Record<string, string[]> = {};
     if (departmentId !== user.department.id) {
       fields['departmentId'] = [
@@ -160,7 +163,7 @@ export class CasesService {
         'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
       ];
     }
-    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > Date.now() + 5 * 60_000)
+    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > now.getTime() + 5 * 60_000)
       fields['receivedAt'] = ['Data wpływu nie może być w przyszłości.'];
     if (Object.keys(fields).length) throw validationFailed(fields);
   }
@@ -171,11 +174,11 @@ export class CasesService {
     const rows: ListRow[] = query.q
       ? await this.db.query(sql, params)
       : await this.prepared.query<ListRow>(sql, params);
-    return toCasePage(rows, limit);
+    return toCasePage(rows, limit, this.clock.now());
   }
 
   async get(actor: Actor, id: string): Promise<CaseResponse> {
-    return toCaseResponse(await this.store.loadRecordingRead(actor.user, id, actor));
+    return toCaseResponse(await this.store.loadRecordingRead(actor.user, id, actor), this.clock.now());
   }
 
   async update(actor: Actor, id: string, version: number, dto: UpdateCaseDto): Promise<CaseResponse> {
@@ -243,12 +246,12 @@ export class CasesService {
         set['due_at'] = mainDueAt(deadlines);
       }
     }
-    if (Object.keys(set).length === 0) return toCaseResponse(row);
+    if (Object.keys(set).length === 0) return toCaseResponse(row, this.clock.now());
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof CaseRow] ?? null]));
     const updated = await this.store.update(id, version, set, actor, [
       { entityType: 'case', entityId: id, action: 'update', before, after: set },
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   async history(user: SessionUser, id: string): Promise<HistoryEntry[]> {

@@ -29,7 +29,7 @@ export const PROMISE_JOINS = `JOIN cases c ON c.id = p.case_id JOIN departments 
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
-export function toPromiseResponse(row: PromiseRow, now = new Date()): PromiseResponse {
+export function toPromiseResponse(row: PromiseRow, now: Date): PromiseResponse {
   const dueAt = new Date(row.due_at).toISOString();
   const keptAt = iso(row.kept_at);
   return {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { DomainError, forbidden, notFound, validationFailed } from '../common/domain-error';
 import { findReplay, requestHash, storeResponse } from '../common/idempotency';
 import { staleVersion } from '../common/versioning';
@@ -23,6 +24,7 @@ export class PromisesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseStore,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -34,7 +36,7 @@ export class PromisesService {
     const row = await this.cases.load(actor.user, caseId);
     if (row.status === 'closed')
       throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można dodać obietnicy.');
-    const now = new Date();
+    const now = this.clock.now();
     const dueAt = dto.dueAt ? new Date(dto.dueAt) : defaultPromiseDue(dto.channel, now);
     if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
       throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
@@ -89,7 +91,7 @@ export class PromisesService {
       `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.case_id = $1 ORDER BY p.due_at, p.id`,
       [caseId],
     );
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((r) => toPromiseResponse(r, now));
   }
 
@@ -120,23 +122,23 @@ export class PromisesService {
         throw forbidden('Obietnice wszystkich wydziałów widzi tylko osoba odpowiedzialna za jakość.');
       if (q.departmentId) where.push(`c.department_id = ${add(q.departmentId)}`);
     }
+    const now = this.clock.now();
     const state = q.state ?? 'open';
-    if (state === 'open') where.push(`p.kept_at IS NULL AND p.due_at >= now()`);
-    if (state === 'overdue') where.push(`p.kept_at IS NULL AND p.due_at < now()`);
+    if (state === 'open') where.push(`p.kept_at IS NULL AND p.due_at >= ${add(now)}`);
+    if (state === 'overdue') where.push(`p.kept_at IS NULL AND p.due_at < ${add(now)}`);
     if (state === 'kept') where.push(`p.kept_at IS NOT NULL`);
     const rows: PromiseRow[] = await this.db.query(
       `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE ${where.join(' AND ') || 'TRUE'}
        ORDER BY d.symbol, p.due_at, p.id LIMIT ${add(q.limit ?? 100)}`,
       params,
     );
-    const now = new Date();
     return rows.map((r) => toPromiseResponse(r, now));
   }
 
   async update(actor: Actor, id: string, version: number, dto: UpdatePromiseDto): Promise<PromiseResponse> {
     const { row } = await this.loadForUser(actor.user, id);
     if (row.version !== version) throw staleVersion();
-    const now = new Date();
+    const now = this.clock.now();
     const set: Record<string, unknown> = {};
     const fields: Record<string, string[]> = {};
     if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt))
@@ -200,7 +202,7 @@ export class PromisesService {
       [id, ...access.params],
     );
     if (!rows[0]) throw notFound('Nie znaleziono obietnicy albo nie masz do niej dostępu.');
-    return { row: rows[0], response: toPromiseResponse(rows[0]) };
+    return { row: rows[0], response: toPromiseResponse(rows[0], this.clock.now()) };
   }
 }
 
