@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { UserEntity } from '../users/user.entity';
+import { selectCredentials } from './auth.queries';
 import { LoginThrottleService, ThrottleKey } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -34,13 +34,8 @@ export class AuthService {
       ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : []),
     ];
     await this.throttle.assertNotLocked(keys);
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :name', { name })
-      .getOne();
-    const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
+    const user = await selectCredentials(this.db.manager, name);
+    const passwordOk = await this.hasher.verify(user?.password_hash ?? null, password);
     if (!user || !passwordOk || user.disabled) {
       await this.throttle.recordFailure(keys);
       throw INVALID();

@@ -1,6 +1,6 @@
 import type { CaseListItem, CaseResponse } from '@pu/contracts';
 import { availableSteps, missingForClose, type CaseContext } from '@pu/workflow';
-import type { CaseRow } from './case-row';
+import type { CaseRow } from './cases.queries';
 
 export const isAnonymous = (row: Pick<CaseRow, 'kind' | 'client_name' | 'client_address'>) =>
   row.kind === 'complaint' && !row.client_name && !row.client_address;

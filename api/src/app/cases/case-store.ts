@@ -6,40 +6,11 @@ import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
-import { caseAccessCondition } from './case-access';
-import { CASE_COLUMNS, CASE_JOINS, type CaseRow } from './case-row';
+import { type CaseColumn, type CaseRow, selectCase, selectCaseRecordingRead, updateCase } from './cases.queries';
 
 export const caseNotFound = () => notFound('Nie znaleziono sprawy albo nie masz do niej dostępu.');
 export const caseClosed = () =>
   new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można jej już zmieniać.');
-
-/** Columns a change may set; anything else is a programming error, never user input. */
-type CaseColumn =
-  | 'subject'
-  | 'description'
-  | 'channel'
-  | 'client_name'
-  | 'client_address'
-  | 'client_phone'
-  | 'client_email'
-  | 'client_accommodation'
-  | 'client_is_councillor'
-  | 'department_id'
-  | 'assignee_id'
-  | 'status'
-  | 'current_step'
-  | 'progress'
-  | 'deadlines'
-  | 'due_at'
-  | 'event_at'
-  | 'outcome'
-  | 'root_cause'
-  | 'inform_hours'
-  | 'repeat_of_case_id'
-  | 'follows_case_id'
-  | 'closed_at';
-
-const JSON_COLUMNS = new Set<CaseColumn>(['progress', 'deadlines']);
 
 /**
  * Reads and writes case rows for one user. Every read checks the user's access (another department's case
@@ -51,28 +22,16 @@ export class CaseStore {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(user: SessionUser, id: string): Promise<CaseRow> {
-    const access = caseAccessCondition(user, 2);
-    const rows: CaseRow[] = await this.db.query(
-      `SELECT ${CASE_COLUMNS} FROM cases c ${CASE_JOINS} WHERE c.id = $1 AND ${access.sql}`,
-      [id, ...access.params],
-    );
-    if (!rows[0]) throw caseNotFound();
-    return rows[0];
+    const row = await selectCase(this.db.manager, user, id);
+    if (!row) throw caseNotFound();
+    return row;
   }
 
   /** Loads a case and records, in the same statement, that its client's personal data was read (standard 12). */
   async loadRecordingRead(user: SessionUser, id: string, actor: Actor): Promise<CaseRow> {
-    const access = caseAccessCondition(user, 5);
-    const rows: CaseRow[] = await this.db.query(
-      `WITH found AS (SELECT ${CASE_COLUMNS} FROM cases c ${CASE_JOINS} WHERE c.id = $1 AND ${access.sql}),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, request_id)
-                 SELECT $2, $3, 'case', found.id::text, found.id, 'read_personal_data', $4 FROM found
-                 WHERE found.client_name IS NOT NULL OR found.client_address IS NOT NULL OR found.client_phone IS NOT NULL OR found.client_email IS NOT NULL)
-       SELECT * FROM found`,
-      [id, actor.userId, actor.name, actor.requestId, ...access.params],
-    );
-    if (!rows[0]) throw caseNotFound();
-    return rows[0];
+    const row = await selectCaseRecordingRead(this.db.manager, user, id, actor);
+    if (!row) throw caseNotFound();
+    return row;
   }
 
   async update(
@@ -82,35 +41,8 @@ export class CaseStore {
     actor: Actor,
     audits: AuditRecord[],
   ): Promise<CaseRow> {
-    const params: unknown[] = [
-      id,
-      version,
-      actor.userId,
-      actor.name,
-      actor.requestId,
-      JSON.stringify(audits.map(auditJson)),
-    ];
-    const assignments = Object.entries(set).map(([column, value]) => {
-      params.push(JSON_COLUMNS.has(column as CaseColumn) ? JSON.stringify(value) : value);
-      return `${column} = $${params.length}${JSON_COLUMNS.has(column as CaseColumn) ? '::jsonb' : ''}`;
-    });
-    const rows: CaseRow[] = await this.db.query(
-      `WITH upd AS (UPDATE cases SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (INSERT INTO audit_log (actor_id, actor_name, entity_type, entity_id, case_id, action, before, after, request_id)
-                 SELECT $3, $4, t.entity_type, t.entity_id, upd.id, t.action, t.before, t.after, $5
-                 FROM upd, jsonb_to_recordset($6::jsonb) AS t(entity_type text, entity_id text, action text, before jsonb, after jsonb))
-       SELECT ${CASE_COLUMNS} FROM upd c ${CASE_JOINS}`,
-      params,
-    );
-    if (!rows[0]) throw staleVersion();
-    return rows[0];
+    const row = await updateCase(this.db.manager, id, version, set, actor, audits);
+    if (!row) throw staleVersion();
+    return row;
   }
 }
-
-const auditJson = (r: AuditRecord) => ({
-  entity_type: r.entityType,
-  entity_id: r.entityId,
-  action: r.action,
-  before: r.before ?? null,
-  after: r.after ?? null,
-});

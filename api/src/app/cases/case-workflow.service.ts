@@ -16,7 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseLinks } from './case-links';
 import { closingOutcome, derivedColumns } from './case-derived';
 import { caseContext, toCaseResponse } from './case-mapper';
-import type { CaseRow } from './case-row';
+import type { CaseRow } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
 import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
 import { stepResultError, violationError } from './workflow-violation';

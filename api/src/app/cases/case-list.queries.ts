@@ -1,6 +1,8 @@
 import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import { DomainError } from '../common/domain-error';
+import type { PreparedQueries } from '../database/prepared-queries';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
 import { toCaseListItem, type ListItemSource } from './case-mapper';
 
@@ -64,10 +66,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
  * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
  * ordered index scans merged by a UNION ALL, each stopping after one page.
  */
-export function buildCaseListQuery(
-  user: SessionUser,
-  q: CaseListQueryDto,
-): { sql: string; params: unknown[]; limit: number } {
+function buildCaseListQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[]; limit: number } {
   const p = new Params();
   const sort = SORTS[q.sort ?? 'deadline'];
   const limit = q.limit ?? 25;
@@ -117,10 +116,21 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   ];
 }
 
+/** One page of the list (and one row more, to tell whether there is a next page). */
+export async function selectCaseList(
+  db: EntityManager,
+  prepared: PreparedQueries,
+  user: SessionUser,
+  q: CaseListQueryDto,
+): Promise<{ rows: ListRow[]; limit: number }> {
+  const { sql, params, limit } = buildCaseListQuery(user, q);
+  // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
+  const rows: ListRow[] = q.q ? await db.query(sql, params) : await prepared.query<ListRow>(sql, params);
+  return { rows, limit };
+}
+
 export function toCasePage(rows: ListRow[], limit: number, now: Date): CasePage {
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
   return { items, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
-
-export type { ListRow };
