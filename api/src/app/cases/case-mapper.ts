@@ -13,7 +13,7 @@ export const caseContext = (row: CaseRow): CaseContext => ({
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-/** What a list item needs; the list query sends its timestamps as ISO text already (see case-list.ts). */
+/** What a list item needs; the list query sends its timestamps as ISO text already (see case-list.queries.ts). */
 export type ListItemSource = Pick<
   CaseRow,
   | 'id'
