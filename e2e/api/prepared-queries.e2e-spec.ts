@@ -10,12 +10,12 @@ describe('Prepared statements', () => {
   const TEXT = `SELECT $1::int AS n, $2::timestamptz AS at, $3::text AS word, $4::uuid[] AS ids`;
   const VALUES = [7, new Date('2026-03-02T09:00:00Z'), 'zażółć', ['00000000-0000-4000-8000-000000000001']];
 
-  const preparedOn = async (t: TestApp, name: string): Promise<string[]> =>
-    (
-      (await t.app.get(DataSource).query(`SELECT statement FROM pg_prepared_statements WHERE name = $1`, [name])) as {
-        statement: string;
-      }[]
-    ).map((r) => r.statement);
+  const preparedOn = async (t: TestApp, name: string): Promise<string[]> => {
+    const rows = await t.app
+      .get(DataSource)
+      .query<{ statement: string }[]>(`SELECT statement FROM pg_prepared_statements WHERE name = $1`, [name]);
+    return rows.map((r) => r.statement);
+  };
 
   describe('on', () => {
     let t: TestApp;
