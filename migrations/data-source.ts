@@ -5,15 +5,13 @@ import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from './index';
 
 /**
- * DataSource for the TypeORM CLI (`npm run migration:run|revert|generate`): the schema owner's
- * MIGRATION_DATABASE_URL, else DATABASE_URL, or the embedded database in DATA_DIR (default ./data) when neither
- * is set — stop the app first, PGlite has one owner at a time.
- * Entities are found by file name so this folder does not depend on the API's code.
+ * DataSource for the TypeORM CLI (`npm run migration:run|revert`): the schema owner's MIGRATION_DATABASE_URL, else
+ * DATABASE_URL, or the embedded database in DATA_DIR (default ./data) when neither is set — stop the app first,
+ * PGlite has one owner at a time.
  */
 async function createDataSource(): Promise<DataSource> {
   const common = {
     type: 'postgres' as const,
-    entities: [resolve(__dirname, '../api/src/app/**/*.entity.ts')],
     migrations: ALL_MIGRATIONS,
     synchronize: false,
   };

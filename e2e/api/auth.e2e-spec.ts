@@ -133,4 +133,17 @@ describe('Sign-in and sessions', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
+
+  // Last in this file: it moves the app's clock past every session's idle limit.
+  it('ends an idle session once the clock passes the idle timeout, cached or not', async () => {
+    const client = await office.as('clerkA2');
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    t.clock.advance((t.config.session.idleMinutes - 1) * 60_000);
+    // Still within the limit: the request touches the session, so the limit starts again from here.
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    t.clock.advance((t.config.session.idleMinutes - 1) * 60_000);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    t.clock.advance(t.config.session.idleMinutes * 60_000 + 1_000);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
 });

@@ -27,15 +27,15 @@ describe('Follow-up promises', () => {
   };
   const patch = (p: PromiseResponse, body: Record<string, unknown>) =>
     clerk.patch(`/api/promises/${p.id}`, body, ifMatch(p.version));
-  const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** From the app's clock, which a test may have moved on. */
+  const inFuture = (ms: number) => new Date(t.clock.now().getTime() + ms).toISOString();
   const listIds = async (query: string) =>
     (expectStatus(await clerk.get(`/api/promises?${query}`), 200).body as PromiseResponse[]).map((p) => p.id);
 
   it('a phone call-back without a due time is due at the end of the next working day (17.3)', async () => {
-    const before = defaultPromiseDue('phone', new Date()).toISOString();
+    const before = defaultPromiseDue('phone', t.clock.now()).toISOString();
     const p = await create({ description: 'Oddzwonię z odpowiedzią.', channel: 'phone' });
-    const after = defaultPromiseDue('phone', new Date()).toISOString();
+    const after = defaultPromiseDue('phone', t.clock.now()).toISOString();
     expect([before, after]).toContain(p.dueAt);
     expect(p).toMatchObject({
       caseId: flow.id,
@@ -83,7 +83,7 @@ describe('Follow-up promises', () => {
   it('past due and not kept is broken; kept afterwards is kept late; rescheduling a broken one is remembered', async () => {
     const late = await create({ description: 'Oddzwonię za chwilę.', channel: 'phone', dueAt: inFuture(1000) });
     const rescheduled = await create({ description: 'Prześlę decyzję.', channel: 'letter', dueAt: inFuture(1000) });
-    await sleep(1500);
+    t.clock.advance(1500);
 
     const listed = expectStatus(await clerk.get(`${flow.path}/promises`), 200).body as PromiseResponse[];
     expect(listed.find((p) => p.id === late.id)?.state).toBe('broken');

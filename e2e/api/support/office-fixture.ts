@@ -3,8 +3,8 @@ import type { Role } from '@pu/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../../api/src/app/auth/password-hasher';
-import { DepartmentEntity } from '../../../api/src/app/departments/department.entity';
-import { UserEntity } from '../../../api/src/app/users/user.entity';
+import { type DepartmentRow, insertDepartment } from '../../../api/src/app/departments/departments.queries';
+import { insertUser } from '../../../api/src/app/users/users.queries';
 import { ApiClient, signedIn } from './api-client';
 
 export const TEST_PASSWORD = 'Test-haslo-12345';
@@ -18,7 +18,7 @@ export interface OfficeUser {
 
 export interface Office {
   /** Two departments, so every test can also try the other department's objects. */
-  departments: { a: DepartmentEntity; b: DepartmentEntity };
+  departments: { a: DepartmentRow; b: DepartmentRow };
   users: Record<'clerkA' | 'clerkA2' | 'managerA' | 'clerkB' | 'managerB' | 'quality' | 'admin', OfficeUser>;
   as(user: keyof Office['users']): Promise<ApiClient>;
 }
@@ -31,13 +31,12 @@ const letters = () =>
 
 /** A small office of its own for each test file, with unique names so files never collide. */
 export async function createOffice(app: INestApplication): Promise<Office> {
-  const db = app.get(DataSource);
+  const db = app.get(DataSource).manager;
   const passwordHash = await app.get(PasswordHasher).hash(TEST_PASSWORD);
-  const deps = db.getRepository(DepartmentEntity);
-  const a = await deps.save(deps.create({ symbol: `A${letters()}`, name: 'Wydział testowy A' }));
-  const b = await deps.save(deps.create({ symbol: `B${letters()}`, name: 'Wydział testowy B' }));
+  const a = await insertDepartment(db, { symbol: `A${letters()}`, name: 'Wydział testowy A' });
+  const b = await insertDepartment(db, { symbol: `B${letters()}`, name: 'Wydział testowy B' });
   const tag = suffix();
-  const spec: Record<keyof Office['users'], [Role, DepartmentEntity]> = {
+  const spec: Record<keyof Office['users'], [Role, DepartmentRow]> = {
     clerkA: ['clerk', a],
     clerkA2: ['clerk', a],
     managerA: ['manager', a],
@@ -47,16 +46,17 @@ export async function createOffice(app: INestApplication): Promise<Office> {
     admin: ['admin', a],
   };
   const users = {} as Office['users'];
-  for (const [key, [role, dep]] of Object.entries(spec) as [keyof Office['users'], [Role, DepartmentEntity]][]) {
+  for (const [key, [role, dep]] of Object.entries(spec) as [keyof Office['users'], [Role, DepartmentRow]][]) {
     const username = `${key.toLowerCase()}-${tag}`;
-    const saved = await db
-      .getRepository(UserEntity)
-      .save(
-        db
-          .getRepository(UserEntity)
-          .create({ username, displayName: `${key} ${tag}`, role, departmentId: dep.id, passwordHash }),
-      );
-    users[key] = { id: saved.id, username, role, departmentId: dep.id };
+    const id = await insertUser(db, {
+      username,
+      displayName: `${key} ${tag}`,
+      email: null,
+      role,
+      departmentId: dep.id,
+      passwordHash,
+    });
+    users[key] = { id, username, role, departmentId: dep.id };
   }
   return { departments: { a, b }, users, as: (user) => signedIn(app, users[user].username, TEST_PASSWORD) };
 }

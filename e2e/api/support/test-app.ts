@@ -5,10 +5,13 @@ import { AppModule } from '../../../api/src/app/app.module';
 import { loadConfig, type AppConfig } from '../../../api/src/app/config/app-config';
 import { configureApp, createHttpAdapter } from '../../../api/src/app/configure-app';
 import { createAppLogger } from '../../../api/src/app/logging/app-logger';
+import { TestClock } from './test-clock';
 
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** The app's clock: `clock.advance(ms)` lets time pass without waiting. */
+  clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -35,11 +38,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     WEB_DIST: '/nonexistent',
     ...env,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
-    logger: false,
-  });
+  const clock = new TestClock();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, clock),
+    createHttpAdapter(config),
+    { logger: false },
+  );
   await configureApp(app, config, createAppLogger(config.logLevel, options.logTo));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, config, close: () => app.close() };
+  return { app, config, clock, close: () => app.close() };
 }

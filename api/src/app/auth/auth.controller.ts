@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type MeResponse, ROLES, ROUTES, SESSION_COOKIE } from '@pu/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CurrentUser, Public, Roles } from './access.decorators';
 import { AuthService } from './auth.service';
@@ -27,6 +28,7 @@ export class AuthController {
     private readonly csrf: CsrfTokens,
     private readonly devices: DeviceCookies,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Post(ROUTES.auth.login)
@@ -38,7 +40,7 @@ export class AuthController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MeResponse> {
-    const now = new Date();
+    const now = this.clock.now();
     const deviceCookie = req.cookies[DEVICE_COOKIE];
     const { token, user } = await this.auth.signIn(
       dto.username,

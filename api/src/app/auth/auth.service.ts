@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { UserEntity } from '../users/user.entity';
+import { selectCredentials } from './auth.queries';
 import { DeviceCookies } from './device-cookies';
 import { LoginThrottleService, ThrottleKey } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -33,19 +33,14 @@ export class AuthService {
     now: Date,
   ): Promise<{ token: string; user: SessionUser }> {
     const name = username.trim().toLowerCase();
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :name', { name })
-      .getOne();
+    const user = await selectCredentials(this.db.manager, name);
     const seconds = Math.floor(now.getTime() / 1000);
     const device = user ? this.devices.trustedFor(client.deviceCookie, user.id, seconds) : null;
     const keys: ThrottleKey[] = device
       ? [{ kind: 'device', value: device.nonce }]
       : [{ kind: 'user', value: name }, ...(client.ip ? [{ kind: 'ip' as const, value: client.ip }] : [])];
     await this.throttle.assertNotLocked(keys);
-    const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
+    const passwordOk = await this.hasher.verify(user?.password_hash ?? null, password);
     if (!user || !passwordOk || user.disabled) {
       await this.throttle.recordFailure(keys);
       throw INVALID();

@@ -2,27 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PreparedQueries } from '../database/prepared-queries';
+import { insertSession, revokeSession, revokeSessionsOfUser, selectLiveSession, touchSession } from './auth.queries';
 import { SessionCache, type CachedSession } from './session-cache';
 import type { SessionUser } from './session-user';
-import type { Role } from '@pu/contracts';
 
 /** Writing last_seen_at on every request would double the writes; a minute's precision is enough for a 30-minute idle limit. */
 const TOUCH_AFTER_MS = 60_000;
-
-interface SessionRow {
-  token_hash: string;
-  last_seen_at: Date;
-  expires_at: Date;
-  user_id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  department_id: string;
-  department_symbol: string;
-  department_name: string;
-}
 
 @Injectable()
 export class SessionsService {
@@ -31,6 +19,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prepared: PreparedQueries,
     private readonly cache: SessionCache,
+    private readonly clock: Clock,
   ) {}
 
   private hash(token: string): string {
@@ -52,13 +41,16 @@ export class SessionsService {
     userAgent: string | null,
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.absoluteMs);
-    await this.db.query(
-      `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
-       VALUES ($1, $2, $3, $3, $4, $5, $6)`,
-      [this.hash(token), userId, now, expiresAt, ip, userAgent?.slice(0, 300) ?? null],
-    );
+    await insertSession(this.db.manager, {
+      tokenHash: this.hash(token),
+      userId,
+      createdAt: now,
+      expiresAt,
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
     return { token, expiresAt };
   }
 
@@ -68,19 +60,11 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = this.hash(token);
-    const startedAt = Date.now();
-    const cached = this.cache.get(tokenHash, startedAt);
+    const startedAt = this.clock.now();
+    const cached = this.cache.get(tokenHash, startedAt.getTime());
     if (cached) return this.touch(tokenHash, cached);
     const ticket = this.cache.ticket();
-    const rows = await this.prepared.query<SessionRow>(
-      `SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.role,
-              d.id AS department_id, d.symbol AS department_symbol, d.name AS department_name
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN departments d ON d.id = u.department_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(secs => $2) AND NOT u.disabled`,
-      [tokenHash, this.idleMs / 1000],
-    );
-    const row = rows[0];
+    const row = await selectLiveSession(this.prepared, tokenHash, this.idleMs / 1000, startedAt);
     if (!row) return null;
     const entry: CachedSession = {
       user: {
@@ -93,7 +77,7 @@ export class SessionsService {
       },
       lastSeenAt: new Date(row.last_seen_at).getTime(),
       expiresAt: new Date(row.expires_at).getTime(),
-      checkedAt: startedAt,
+      checkedAt: startedAt.getTime(),
     };
     this.cache.store(tokenHash, entry, ticket);
     return this.touch(tokenHash, entry);
@@ -101,10 +85,10 @@ export class SessionsService {
 
   private async touch(tokenHash: string, session: CachedSession): Promise<SessionUser> {
     let lastSeen = session.lastSeenAt;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (now - lastSeen > TOUCH_AFTER_MS) {
       lastSeen = now;
-      await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [tokenHash, new Date(now)]);
+      await touchSession(this.db.manager, tokenHash, new Date(now));
       this.cache.seen(tokenHash, now);
     }
     // Copies, so a request cannot change what the next one is served; spelt out, because a rest/spread copy
@@ -123,15 +107,13 @@ export class SessionsService {
 
   async revokeToken(token: string): Promise<void> {
     const tokenHash = this.hash(token);
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
-      tokenHash,
-    ]);
+    await revokeSession(this.db.manager, tokenHash);
     this.cache.forgetToken(tokenHash);
   }
 
   /** Inside a transaction, call `forgetUser` again once it has committed: until then others still read the old rows. */
   async revokeAllOfUser(userId: string, manager = this.db.manager): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await revokeSessionsOfUser(manager, userId);
     this.cache.forgetUser(userId);
   }
 

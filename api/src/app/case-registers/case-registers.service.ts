@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseRegisterResponse } from '@pu/contracts';
 import { type CaseKind, clashingRegister, exampleReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { notFound, validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
+import { type RegisterRow, selectRegisters, updateRegister } from './case-registers.queries';
 import type { UpdateCaseRegisterDto } from './dto/update-case-register.dto';
-
-interface RegisterRow {
-  kind: CaseKind;
-  jrwa: string;
-  format: string;
-  version: number;
-}
 
 const KIND_NAMES: Record<CaseKind, string> = {
   complaint: 'skarg',
@@ -23,9 +18,9 @@ const KIND_NAMES: Record<CaseKind, string> = {
   aggressive_client: 'incydentów z agresywnym klientem',
 };
 
-const toResponse = (r: RegisterRow): CaseRegisterResponse => ({
+const toResponse = (r: RegisterRow, now: Date): CaseRegisterResponse => ({
   ...r,
-  example: exampleReference(r.format, r.jrwa, new Date().getFullYear()),
+  example: exampleReference(r.format, r.jrwa, now.getFullYear()),
 });
 
 /**
@@ -37,17 +32,19 @@ export class CaseRegistersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<CaseRegisterResponse[]> {
-    return (await this.rows(this.db.manager)).map(toResponse);
+    const now = this.clock.now();
+    return (await selectRegisters(this.db.manager)).map((r) => toResponse(r, now));
   }
 
   async update(kind: string, version: number, dto: UpdateCaseRegisterDto, actor: Actor): Promise<CaseRegisterResponse> {
     if (!isCaseKind(kind)) throw notFound('Nie ma takiego rejestru spraw.');
     return this.db.transaction(async (m) => {
       // Locked, so two administrators cannot each pass the clash check with formats that clash with each other.
-      const all = await this.rows(m, true);
+      const all = await selectRegisters(m, true);
       const before = all.find((r) => r.kind === kind);
       if (!before) throw notFound('Nie ma takiego rejestru spraw.');
       if (before.version !== version) throw staleVersion();
@@ -62,11 +59,7 @@ export class CaseRegistersService {
           ],
         });
       }
-      const [after] = await m.query<[RegisterRow[], number]>(
-        `UPDATE case_registers SET jrwa = $2, format = $3, version = version + 1 WHERE kind = $1 RETURNING kind, jrwa, format, version`,
-        [kind, candidate.jrwa, candidate.format],
-      );
-      const row = after[0];
+      const row = await updateRegister(m, candidate);
       await this.audit.record(m, actor, {
         entityType: 'case_register',
         entityId: kind,
@@ -74,11 +67,7 @@ export class CaseRegistersService {
         before,
         after: row,
       });
-      return toResponse(row);
+      return toResponse(row, this.clock.now());
     });
-  }
-
-  private async rows(m: EntityManager, lock = false): Promise<RegisterRow[]> {
-    return m.query(`SELECT kind, jrwa, format, version FROM case_registers ORDER BY kind${lock ? ' FOR UPDATE' : ''}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { CaseProgress } from '@pu/workflow';
 import { currentStep, hoursBetween } from '@pu/workflow';
 import { computeDeadlines, mainDueAt } from './case-deadlines';
-import type { CaseRow } from './case-row';
+import type { CaseRow } from './cases.queries';
 
 const dataOf = (p: CaseProgress, step: string, field: string): unknown => p.entries[step]?.data?.[field];
 const dateOf = (p: CaseProgress, step: string, field: string): Date | null => {

@@ -4,13 +4,7 @@ import type { CaseKindName } from '@pu/contracts';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import { validationFailed } from '../common/domain-error';
-
-interface LinkFacts {
-  assignee: { role: string; department_id: string; disabled: boolean } | null;
-  repeat_of: { kind: string; outcome: string | null; visible: boolean; received_at: string } | null;
-  follows: { kind: string; visible: boolean } | null;
-  department_active: boolean | null;
-}
+import { selectLinkFacts } from './cases.queries';
 
 /**
  * Checks the people and cases a case points to, in one query: an assignee who can work cases in the
@@ -37,23 +31,12 @@ export class CaseLinks {
   ): Promise<void> {
     const { assigneeId, repeatOfCaseId, followsCaseId, targetDepartmentId } = links;
     if (!assigneeId && !repeatOfCaseId && !followsCaseId && !targetDepartmentId) return;
-    const visible = `(department_id = $4 OR assignee_id = $5 OR $7)`;
-    const rows: LinkFacts[] = await this.db.query(
-      `SELECT (SELECT row_to_json(u) FROM (SELECT role, department_id, disabled FROM users WHERE id = $1) u) AS assignee,
-              (SELECT row_to_json(c) FROM (SELECT kind, outcome, received_at, ${visible} AS visible FROM cases WHERE id = $2) c) AS repeat_of,
-              (SELECT row_to_json(c) FROM (SELECT kind, ${visible} AS visible FROM cases WHERE id = $3) c) AS follows,
-              (SELECT active FROM departments WHERE id = $6) AS department_active`,
-      [
-        assigneeId ?? null,
-        repeatOfCaseId ?? null,
-        followsCaseId ?? null,
-        user.department.id,
-        user.id,
-        targetDepartmentId ?? null,
-        user.role === 'quality',
-      ],
-    );
-    const facts = rows[0];
+    const facts = await selectLinkFacts(this.db.manager, user, {
+      assigneeId: assigneeId ?? null,
+      repeatOfCaseId: repeatOfCaseId ?? null,
+      followsCaseId: followsCaseId ?? null,
+      targetDepartmentId: targetDepartmentId ?? null,
+    });
     const fields: Record<string, string[]> = {};
     if (targetDepartmentId && facts.department_active !== true)
       fields['departmentId'] = ['Wybierz istniejący, aktywny wydział.'];

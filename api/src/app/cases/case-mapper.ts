@@ -1,6 +1,6 @@
 import type { CaseListItem, CaseResponse } from '@pu/contracts';
 import { availableSteps, missingForClose, type CaseContext } from '@pu/workflow';
-import type { CaseRow } from './case-row';
+import type { CaseRow } from './cases.queries';
 
 export const isAnonymous = (row: Pick<CaseRow, 'kind' | 'client_name' | 'client_address'>) =>
   row.kind === 'complaint' && !row.client_name && !row.client_address;
@@ -13,7 +13,7 @@ export const caseContext = (row: CaseRow): CaseContext => ({
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-/** What a list item needs; the list query sends its timestamps as ISO text already (see case-list.ts). */
+/** What a list item needs; the list query sends its timestamps as ISO text already (see case-list.queries.ts). */
 export type ListItemSource = Pick<
   CaseRow,
   | 'id'
@@ -36,7 +36,7 @@ export type ListItemSource = Pick<
 
 const isoOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
-export function toCaseListItem(row: ListItemSource, now = new Date()): CaseListItem {
+export function toCaseListItem(row: ListItemSource, now: Date): CaseListItem {
   const dueAt = row.due_at === null ? null : isoOf(row.due_at);
   return {
     id: row.id,
@@ -58,7 +58,7 @@ export function toCaseListItem(row: ListItemSource, now = new Date()): CaseListI
   };
 }
 
-export function toCaseResponse(row: CaseRow, now = new Date()): CaseResponse {
+export function toCaseResponse(row: CaseRow, now: Date): CaseResponse {
   const { clientName: _n, clientAccommodation: _a, ...item } = toCaseListItem(row, now);
   const ctx = caseContext(row);
   return {

@@ -9,13 +9,14 @@ import {
   validateDeadlineExtension,
 } from '@pu/workflow';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseLinks } from './case-links';
 import { closingOutcome, derivedColumns } from './case-derived';
 import { caseContext, toCaseResponse } from './case-mapper';
-import type { CaseRow } from './case-row';
+import type { CaseRow } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
 import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
 import { stepResultError, violationError } from './workflow-violation';
@@ -27,6 +28,7 @@ export class CaseWorkflowService {
     private readonly store: CaseStore,
     private readonly links: CaseLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private async loadCurrent(actor: Actor, id: string, version: number): Promise<CaseRow> {
@@ -37,7 +39,7 @@ export class CaseWorkflowService {
 
   async completeStep(actor: Actor, id: string, version: number, stepId: string, data: unknown): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     const result = completeStep(row.progress, stepId, data, caseContext(row), { at, by: actor.userId });
     if (!result.ok) throw stepResultError(result);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
@@ -60,18 +62,18 @@ export class CaseWorkflowService {
           ]
         : []),
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   async skipStep(actor: Actor, id: string, version: number, stepId: string, reason: string): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
-    const result = skipStep(row.progress, stepId, reason, { at: new Date().toISOString(), by: actor.userId });
+    const result = skipStep(row.progress, stepId, reason, { at: this.clock.now().toISOString(), by: actor.userId });
     if (!result.ok) throw stepResultError(result);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, set, actor, [
       { entityType: 'step', entityId: stepId, action: 'skip_step', after: result.progress.entries[stepId] },
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   async reopenStep(actor: Actor, id: string, version: number, stepId: string, reason: string): Promise<CaseResponse> {
@@ -88,7 +90,7 @@ export class CaseWorkflowService {
         after: { reason },
       },
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   async close(actor: Actor, id: string, version: number, dto: CloseCaseDto): Promise<CaseResponse> {
@@ -96,7 +98,7 @@ export class CaseWorkflowService {
     const result = closeCase(row.progress, caseContext(row));
     if (!result.ok) throw violationError(result.violation);
     const outcome = closingOutcome(row, result.progress);
-    const closedAt = new Date();
+    const closedAt = this.clock.now();
     const updated = await this.store.update(
       id,
       version,
@@ -112,7 +114,7 @@ export class CaseWorkflowService {
         },
       ],
     );
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   /** Standard 17: hand the case to the right person with a note; the receiving side sees it at once. */
@@ -146,19 +148,20 @@ export class CaseWorkflowService {
         },
       ],
     );
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   /** KPA art. 36: a manager moves the date only with a reason, after the client was told the reason and the new date. */
   async extendDeadline(actor: Actor, id: string, version: number, dto: DeadlineExtensionDto): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
     if (row.status === 'closed') throw caseClosed();
+    const now = this.clock.now();
     const main = row.deadlines.main;
     if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
     const errors =
       validateDeadlineExtension(
         { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
-        new Date(),
+        now,
       ) ?? {};
     // The new date is one the office names to the client; it must be a day the office can act on.
     if (!errors['newDue'] && !isWorkingDay(dto.newDue))
@@ -170,7 +173,7 @@ export class CaseWorkflowService {
       reason: dto.reason,
       clientToldAt: new Date(dto.clientToldAt).toISOString(),
       by: { id: actor.userId, displayName: actor.name },
-      at: new Date().toISOString(),
+      at: now.toISOString(),
     };
     const withExtension = {
       ...row,
@@ -180,6 +183,6 @@ export class CaseWorkflowService {
     const updated = await this.store.update(id, version, { deadlines, due_at }, actor, [
       { entityType: 'deadline', entityId: id, action: 'extend_deadline', before: { due: main.due }, after: extension },
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 }

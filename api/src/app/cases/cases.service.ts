@@ -4,18 +4,18 @@ import type { CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
 import { currentStep, emptyProgress, warsawDate } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { auditInsert, sqlExpression } from '../audit/audit-insert';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
-import { findReplay, requestHash, storeResponse } from '../common/idempotency';
-import { SqlParams } from '../common/sql-params';
+import { findReplay, requestHash } from '../common/idempotency';
+import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { buildCaseListQuery, toCasePage, type ListRow } from './case-list';
+import { selectCaseList, toCasePage } from './case-list.queries';
 import { computeDeadlines, mainDueAt } from './case-deadlines';
 import { isAnonymous, toCaseResponse } from './case-mapper';
-import { CASE_COLUMNS, type CaseRow } from './case-row';
+import { type CaseRow, insertCase, selectHistory } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
 import { CaseLinks } from './case-links';
 import { PreparedQueries } from '../database/prepared-queries';
@@ -31,14 +31,16 @@ export class CasesService {
     private readonly store: CaseStore,
     private readonly links: CaseLinks,
     private readonly prepared: PreparedQueries,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateCaseDto, actor: Actor, idempotencyKey: string | null): Promise<CaseResponse> {
     const user = actor.user;
     const hash = idempotencyKey ? requestHash('POST /cases', dto) : null;
     const departmentId = dto.departmentId ?? user.department.id;
-    this.validateNew(dto, user, departmentId);
-    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
+    const now = this.clock.now();
+    this.validateNew(dto, user, departmentId, now);
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
     await this.links.validate(user, {
       assigneeId: dto.assigneeId,
       departmentId,
@@ -49,7 +51,6 @@ export class CasesService {
     });
 
     const id = randomUUID();
-    const now = new Date();
     const eventAt =
       dto.kind === 'office_error'
         ? new Date(dto.discoveredAt ?? receivedAt)
@@ -67,96 +68,56 @@ export class CasesService {
     const year = Number(warsawDate(now).slice(0, 4));
     const assigneeId = dto.assigneeId === undefined ? user.id : dto.assigneeId;
 
-    const p = new SqlParams();
-    const [idP, kindP, deptP, yearP, userP] = [
-      p.add(id),
-      p.add(dto.kind),
-      p.add(departmentId),
-      p.add(year),
-      p.add(user.id),
-    ];
     const c = dto.client;
-    const values = [
-      idP,
-      kindP,
-      `replace(replace(replace(replace(r.format, '{department}', dep.symbol), '{jrwa}', r.jrwa), '{yyyy}', ${yearP}::text), '{n}', counter.last_n::text)`,
-      yearP,
-      'counter.last_n',
-      p.add(dto.subject),
-      p.add(dto.description ?? null),
-      p.add(dto.channel),
-      p.add(receivedAt),
-      p.add(c.name ?? null),
-      p.add(c.address ?? null),
-      p.add(c.phone ?? null),
-      p.add(c.email ?? null),
-      p.add(c.accommodation ?? null),
-      p.add(c.isCouncillorOrMp ?? false),
-      deptP,
-      deptP,
-      p.add(assigneeId),
-      p.add(currentStep(progress)),
-      p.json(progress),
-      p.json(deadlines),
-      p.add(mainDueAt(deadlines)),
-      p.add(eventAt),
-      p.add(dto.repeatOfCaseId ?? null),
-      p.add(dto.followsCaseId ?? null),
-      userP,
-      p.add(now),
-    ];
-    const idemCte = idempotencyKey
-      ? `idem AS (INSERT INTO idempotency_keys (user_id, key, scope, request_hash, resource_id)
-                  VALUES (${userP}, ${p.add(idempotencyKey)}, 'POST /cases', ${p.add(hash)}, ${idP}) ON CONFLICT DO NOTHING RETURNING 1),`
-      : '';
-    const gate = idempotencyKey ? 'EXISTS (SELECT 1 FROM idem)' : 'TRUE';
-    // Number, case and audit row in one statement: the register has no gaps because the counter's increment
-    // commits or rolls back with the case itself.
-    const rows: CaseRow[] = await this.db.query(
-      `WITH ${idemCte}
-       counter AS (
-         INSERT INTO case_counters (kind, department_id, year, last_n) SELECT ${kindP}, ${deptP}, ${yearP}, 1 WHERE ${gate}
-         ON CONFLICT (kind, department_id, year) DO UPDATE SET last_n = case_counters.last_n + 1 RETURNING last_n),
-       dep AS (SELECT id, symbol, name FROM departments WHERE id = ${deptP}),
-       ins AS (
-         INSERT INTO cases (id, kind, reference, year, seq, subject, description, channel, received_at, client_name, client_address,
-           client_phone, client_email, client_accommodation, client_is_councillor, department_id, register_department_id, assignee_id, current_step, progress,
-           deadlines, due_at, event_at, repeat_of_case_id, follows_case_id, created_by, created_at)
-         SELECT ${values.join(', ')}
-         FROM counter, dep, case_registers r WHERE r.kind = ${kindP}
-         RETURNING *),
-       audit AS (${auditInsert(
-         p,
-         actor,
-         [
-           {
-             entityType: 'case',
-             entityId: sqlExpression('ins.id::text'),
-             caseId: sqlExpression('ins.id'),
-             action: 'create',
-             after: sqlExpression(`to_jsonb(ins) - 'search_text' - 'due_sort'`),
-           },
-         ],
-         { from: 'ins' },
-       )})
-       SELECT ${CASE_COLUMNS.replace('d.symbol AS department_symbol, d.name AS department_name', 'dep.symbol AS department_symbol, dep.name AS department_name')}
-       FROM ins c JOIN dep ON dep.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`,
-      p.values,
+    const idempotency = idempotencyKey && hash ? { key: idempotencyKey, hash } : null;
+    const row = await insertCase(
+      this.db.manager,
+      {
+        id,
+        kind: dto.kind,
+        departmentId,
+        year,
+        subject: dto.subject,
+        description: dto.description ?? null,
+        channel: dto.channel,
+        receivedAt,
+        client: {
+          name: c.name ?? null,
+          address: c.address ?? null,
+          phone: c.phone ?? null,
+          email: c.email ?? null,
+          accommodation: c.accommodation ?? null,
+          isCouncillor: c.isCouncillorOrMp ?? false,
+        },
+        assigneeId,
+        currentStep: currentStep(progress),
+        progress,
+        deadlines,
+        dueAt: mainDueAt(deadlines),
+        eventAt,
+        repeatOfCaseId: dto.repeatOfCaseId ?? null,
+        followsCaseId: dto.followsCaseId ?? null,
+        createdBy: user.id,
+        createdAt: now,
+      },
+      actor,
+      idempotency,
     );
-    if (!rows[0]) {
+    if (!row) {
       // Only the idempotency gate can hold the insert back: this key was used before.
-      if (!idempotencyKey || !hash) throw new Error('Registering the case inserted no row');
-      const replay = await findReplay(this.db, user.id, idempotencyKey, hash);
+      if (!idempotency) throw new Error('Registering the case inserted no row');
+      const replay = await findReplay(this.db.manager, user.id, idempotency.key, idempotency.hash);
       return (
-        (replay.response as CaseResponse | null) ?? toCaseResponse(await this.store.load(user, replay.resource_id))
+        (replay.response as CaseResponse | null) ??
+        toCaseResponse(await this.store.load(user, replay.resource_id), this.clock.now())
       );
     }
-    const response = toCaseResponse(rows[0]);
-    if (idempotencyKey) await storeResponse(this.db, user.id, idempotencyKey, response);
+    const response = toCaseResponse(row, now);
+    if (idempotency) await saveIdempotentResponse(this.db.manager, user.id, idempotency.key, response);
     return response;
   }
 
-  private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string): void {
+  private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string, now: Date): void {
     const fields: Record<string, string[]> = {};
     if (departmentId !== user.department.id) {
       fields['departmentId'] = [
@@ -172,22 +133,18 @@ export class CasesService {
         'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
       ];
     }
-    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > Date.now() + 5 * 60_000)
+    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > now.getTime() + 5 * 60_000)
       fields['receivedAt'] = ['Data wpływu nie może być w przyszłości.'];
     if (Object.keys(fields).length) throw validationFailed(fields);
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
-    const { sql, params, limit, sortName } = buildCaseListQuery(user, query);
-    // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
-    const rows: ListRow[] = query.q
-      ? await this.db.query(sql, params)
-      : await this.prepared.query<ListRow>(sql, params);
-    return toCasePage(rows, limit, sortName);
+    const { rows, limit, sortName } = await selectCaseList(this.db.manager, this.prepared, user, query);
+    return toCasePage(rows, limit, sortName, this.clock.now());
   }
 
   async get(actor: Actor, id: string): Promise<CaseResponse> {
-    return toCaseResponse(await this.store.loadRecordingRead(actor.user, id, actor));
+    return toCaseResponse(await this.store.loadRecordingRead(actor.user, id, actor), this.clock.now());
   }
 
   async update(actor: Actor, id: string, version: number, dto: UpdateCaseDto): Promise<CaseResponse> {
@@ -255,30 +212,17 @@ export class CasesService {
         set['due_at'] = mainDueAt(deadlines);
       }
     }
-    if (Object.keys(set).length === 0) return toCaseResponse(row);
+    if (Object.keys(set).length === 0) return toCaseResponse(row, this.clock.now());
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof CaseRow] ?? null]));
     const updated = await this.store.update(id, version, set, actor, [
       { entityType: 'case', entityId: id, action: 'update', before, after: set },
     ]);
-    return toCaseResponse(updated);
+    return toCaseResponse(updated, this.clock.now());
   }
 
   async history(user: SessionUser, id: string): Promise<HistoryEntry[]> {
     await this.store.load(user, id);
-    const rows: {
-      id: string;
-      at: Date;
-      actor_id: string | null;
-      actor_name: string | null;
-      entity_type: string;
-      entity_id: string;
-      action: string;
-      before: unknown;
-      after: unknown;
-    }[] = await this.db.query(
-      `SELECT id, at, actor_id, actor_name, entity_type, entity_id, action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`,
-      [id],
-    );
+    const rows = await selectHistory(this.db.manager, id);
     return rows.map((r) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),

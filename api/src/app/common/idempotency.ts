@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from './domain-error';
+import { type IdempotencyRecord, selectIdempotencyKey } from './idempotency.queries';
 
 /** Stable hash of a request body: keys sorted, so the same JSON in another key order is the same request. */
 export function requestHash(scope: string, body: unknown): string {
@@ -28,27 +29,17 @@ export function validIdempotencyKey(key: string | undefined): string | null {
   return key;
 }
 
-export interface IdempotencyRecord {
-  request_hash: string;
-  resource_id: string;
-  response: unknown;
-}
-
 /**
  * The first request with a key inserts the key row in the same statement that creates the resource. A retry
  * finds the row: the same body gets the first answer back, another body is refused.
  */
 export async function findReplay(
-  db: DataSource,
+  db: EntityManager,
   userId: string,
   key: string,
   hash: string,
 ): Promise<IdempotencyRecord> {
-  const rows: IdempotencyRecord[] = await db.query(
-    `SELECT request_hash, resource_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-    [userId, key],
-  );
-  const row = rows[0];
+  const row = await selectIdempotencyKey(db, userId, key);
   if (!row) throw new Error('Idempotency key row vanished');
   if (row.request_hash !== hash) {
     throw new DomainError(
@@ -57,12 +48,4 @@ export async function findReplay(
     );
   }
   return row;
-}
-
-export async function storeResponse(db: DataSource, userId: string, key: string, response: unknown): Promise<void> {
-  await db.query(`UPDATE idempotency_keys SET response = $3::jsonb WHERE user_id = $1 AND key = $2`, [
-    userId,
-    key,
-    JSON.stringify(response),
-  ]);
 }

@@ -22,6 +22,7 @@ import {
   MIN_LENGTH,
 } from 'class-validator';
 import { validationFailed } from './domain-error';
+import { isStableQuery } from './stable-query';
 
 /**
  * Polish wording for class-validator constraints, keyed by class-validator's own constraint names (a key spelt
@@ -126,18 +127,20 @@ class ApiValidationPipe extends ValidationPipe {
 /**
  * Query DTOs already validated, by class and query string. A list screen asks the same query again and again
  * (paging back, refreshing), and class-validator was a twentieth of the case list's CPU. Only successes are kept,
- * frozen because every request with that query gets the same object; query DTOs hold plain rules of their own
- * input (no clock, no database), so the answer for one query string cannot change.
+ * frozen because every request with that query gets the same object, and only for DTOs marked @StableQuery()
+ * (stable-query.ts): their answer for one query string cannot change, as no default or clock is read in them.
  */
 class ValidatedQueries {
   private static readonly PER_CLASS = 256;
-  private readonly byClass = new Map<unknown, Map<string, unknown>>();
+  /** null: a class whose queries are validated every time. */
+  private readonly byClass = new Map<unknown, Map<string, unknown> | null>();
 
   async get(value: unknown, metadata: ArgumentMetadata, validate: () => Promise<unknown>): Promise<unknown> {
     const dto = metadata.metatype;
     if (!dto || typeof value !== 'object' || value === null) return validate();
     let memo = this.byClass.get(dto);
-    if (!memo) this.byClass.set(dto, (memo = new Map<string, unknown>()));
+    if (memo === undefined) this.byClass.set(dto, (memo = isStableQuery(dto) ? new Map<string, unknown>() : null));
+    if (memo === null) return validate();
     const key = JSON.stringify(value);
     if (memo.has(key)) return memo.get(key);
     const validated = Object.freeze(await validate());

@@ -3,7 +3,6 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ALL_MIGRATIONS } from '@pu/migrations';
 import type { ConnectionBreaker } from './connection-breaker';
-import { ENTITIES } from './entities';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { GuardedClient, type GuardedClientConfig } from './guarded-client';
 
@@ -44,7 +43,8 @@ export function typeOrmOptions(
             application_name: APPLICATION_NAME,
           },
         }),
-    entities: ENTITIES,
+    // No entities: every feature writes its SQL in its own <feature>.queries.ts (README, "Where things are").
+    entities: [],
     migrations: ALL_MIGRATIONS,
     // Migrations are run by MigrationRunner under an advisory lock, so replicas starting together don't race.
     migrationsRun: false,

@@ -12,7 +12,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
  *
  * Off (`DB_PREPARED_STATEMENTS=false`, and always for the embedded PostgreSQL) where connections share one
  * backend session, as PGlite's do and a transaction-mode pooler's may: a statement prepared by one connection
- * would clash with the next one's.
+ * would clash with the next one's. Off, a statement runs as any other through TypeORM.
+ *
+ * The one place that goes beneath TypeORM: its query API has no way to name a statement, so this takes node-postgres's
+ * pool from TypeORM's PostgreSQL driver (the same pool, so the same connections, limits and timeouts).
  */
 @Injectable()
 export class PreparedQueries {
@@ -23,7 +26,11 @@ export class PreparedQueries {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pool = config.database.preparedStatements ? (db.driver as unknown as { master: Pool }).master : null;
+    this.pool = config.database.preparedStatements ? poolOf(db) : null;
+  }
+
+  get preparing(): boolean {
+    return this.pool !== null;
   }
 
   async query<Row>(text: string, values: unknown[]): Promise<Row[]> {
@@ -33,7 +40,7 @@ export class PreparedQueries {
   }
 
   /** The name follows from the text, so one statement text always maps to one prepared statement. */
-  private nameOf(text: string): string {
+  nameOf(text: string): string {
     let name = this.names.get(text);
     if (!name) {
       name = `pu_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
@@ -41,4 +48,21 @@ export class PreparedQueries {
     }
     return name;
   }
+}
+
+/** node-postgres's pool behind a DataSource; fails at start-up, not on a request, if TypeORM stops exposing it. */
+function poolOf(db: DataSource): Pool {
+  // PostgresDriver#master: public in TypeORM's PostgreSQL driver, though not part of the Driver interface.
+  const pool: unknown = db.driver.options.type === 'postgres' ? Reflect.get(db.driver, 'master') : undefined;
+  if (!isPool(pool)) throw new Error('Prepared statements need TypeORM’s PostgreSQL driver and its node-postgres pool');
+  return pool;
+}
+
+function isPool(value: unknown): value is Pool {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<Pool>).query === 'function' &&
+    typeof (value as Partial<Pool>).connect === 'function'
+  );
 }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DepartmentEntity } from '../departments/department.entity';
-import { UserEntity } from '../users/user.entity';
+import { insertDepartment } from '../departments/departments.queries';
+import { hasUsers, insertUser } from '../users/users.queries';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo-office';
 
 /** Arbitrary constant identifying "demo seeding" among advisory locks. */
@@ -23,27 +23,26 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
-    if (await this.db.getRepository(UserEntity).exists()) return;
+    if (await hasUsers(this.db.manager)) return;
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const created = await this.db.transaction(async (m) => {
       // Replicas or workers starting together on an empty database: the first creates the office.
       await m.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
-      if (await m.getRepository(UserEntity).exists()) return false;
-      const departments = await m
-        .getRepository(DepartmentEntity)
-        .save(DEMO_DEPARTMENTS.map((d) => m.getRepository(DepartmentEntity).create(d)));
-      const bySymbol = new Map(departments.map((d) => [d.symbol, d.id]));
-      await m.getRepository(UserEntity).save(
-        DEMO_USERS.map((u) =>
-          m.getRepository(UserEntity).create({
-            username: u.username,
-            displayName: u.displayName,
-            role: u.role,
-            departmentId: bySymbol.get(u.department),
-            passwordHash,
-          }),
-        ),
-      );
+      if (await hasUsers(m)) return false;
+      const bySymbol = new Map<string, string>();
+      for (const d of DEMO_DEPARTMENTS) bySymbol.set(d.symbol, (await insertDepartment(m, d)).id);
+      for (const u of DEMO_USERS) {
+        const departmentId = bySymbol.get(u.department);
+        if (!departmentId) throw new Error(`Demo user ${u.username} names an unknown department ${u.department}`);
+        await insertUser(m, {
+          username: u.username,
+          displayName: u.displayName,
+          email: null,
+          role: u.role,
+          departmentId,
+          passwordHash,
+        });
+      }
       return true;
     });
     if (created)

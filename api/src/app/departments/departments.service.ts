@@ -8,10 +8,16 @@ import type { Actor } from '../common/actor';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, notFound } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
-import { DepartmentEntity } from './department.entity';
+import {
+  type DepartmentRow,
+  insertDepartment,
+  selectDepartment,
+  selectDepartments,
+  updateDepartment,
+} from './departments.queries';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 
-export const toDepartmentResponse = (d: DepartmentEntity): DepartmentResponse => ({
+export const toDepartmentResponse = (d: DepartmentRow): DepartmentResponse => ({
   id: d.id,
   symbol: d.symbol,
   name: d.name,
@@ -33,12 +39,11 @@ export class DepartmentsService {
   ) {}
 
   async list(): Promise<DepartmentResponse[]> {
-    const rows = await this.db.getRepository(DepartmentEntity).find({ order: { symbol: 'ASC' } });
-    return rows.map(toDepartmentResponse);
+    return (await selectDepartments(this.db.manager)).map(toDepartmentResponse);
   }
 
   async get(id: string): Promise<DepartmentResponse> {
-    const row = await this.db.getRepository(DepartmentEntity).findOneBy({ id });
+    const row = await selectDepartment(this.db.manager, id);
     if (!row) throw notFound('Nie znaleziono wydziału.');
     return toDepartmentResponse(row);
   }
@@ -46,7 +51,7 @@ export class DepartmentsService {
   async create(dto: CreateDepartmentDto, actor: Actor): Promise<DepartmentResponse> {
     try {
       return await this.db.transaction(async (m) => {
-        const saved = await m.getRepository(DepartmentEntity).save(m.getRepository(DepartmentEntity).create(dto));
+        const saved = await insertDepartment(m, dto);
         const response = toDepartmentResponse(saved);
         await this.audit.record(m, actor, {
           entityType: 'department',
@@ -65,17 +70,10 @@ export class DepartmentsService {
   async update(id: string, version: number, dto: UpdateDepartmentDto, actor: Actor): Promise<DepartmentResponse> {
     try {
       const updated = await this.db.transaction(async (m) => {
-        const before = await m.getRepository(DepartmentEntity).findOneBy({ id });
+        const before = await selectDepartment(m, id);
         if (!before) throw notFound('Nie znaleziono wydziału.');
-        const result = await m
-          .createQueryBuilder()
-          .update(DepartmentEntity)
-          .set({ ...dto, version: () => 'version + 1' })
-          .where('id = :id AND version = :version', { id, version })
-          .returning('*')
-          .execute();
-        if (result.affected !== 1) throw staleVersion();
-        const after = await m.getRepository(DepartmentEntity).findOneByOrFail({ id });
+        const after = await updateDepartment(m, id, version, dto);
+        if (!after) throw staleVersion();
         await this.audit.record(m, actor, {
           entityType: 'department',
           entityId: id,

@@ -4,17 +4,25 @@ import type { PromiseResponse } from '@pu/contracts';
 import { defaultPromiseDue, validatePromiseReschedule } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { auditInsert, sqlExpression } from '../audit/audit-insert';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { DomainError, forbidden, notFound, validationFailed } from '../common/domain-error';
-import { findReplay, requestHash, storeResponse } from '../common/idempotency';
-import { SqlParams } from '../common/sql-params';
+import { findReplay, requestHash } from '../common/idempotency';
+import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
-import { caseAccessCondition } from '../cases/case-access';
 import { CaseStore } from '../cases/case-store';
 import type { CreatePromiseDto, PromiseListQueryDto, UpdatePromiseDto } from './dto/promise.dto';
-import { PROMISE_COLUMNS, PROMISE_JOINS, type PromiseRow, toPromiseResponse } from './promise-row';
+import { toPromiseResponse } from './promise-mapper';
+import {
+  insertPromise,
+  type PromiseChange,
+  type PromiseRow,
+  selectPromise,
+  selectPromises,
+  selectPromisesOfCase,
+  updatePromise,
+} from './promises.queries';
 
 /** A promise may be logged a few minutes after it was made in conversation; not further back. */
 const PAST_TOLERANCE_MS = 5 * 60_000;
@@ -25,6 +33,7 @@ export class PromisesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseStore,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -36,114 +45,77 @@ export class PromisesService {
     const row = await this.cases.load(actor.user, caseId);
     if (row.status === 'closed')
       throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można dodać obietnicy.');
-    const now = new Date();
+    const now = this.clock.now();
     const dueAt = dto.dueAt ? new Date(dto.dueAt) : defaultPromiseDue(dto.channel, now);
     if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
       throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
     const id = randomUUID();
     const hash = idempotencyKey ? requestHash(`POST /cases/${caseId}/promises`, dto) : null;
-    const params: unknown[] = [id, caseId, dto.description, dto.channel, dueAt, actor.userId, now];
-    let idemCte = '';
-    let gate = 'TRUE';
-    if (idempotencyKey) {
-      params.push(idempotencyKey, hash);
-      idemCte = `idem AS (INSERT INTO idempotency_keys (user_id, key, scope, request_hash, resource_id)
-                          VALUES ($6, $8, 'POST /promises', $9, $1) ON CONFLICT DO NOTHING RETURNING 1),`;
-      gate = 'EXISTS (SELECT 1 FROM idem)';
-    }
-    const p = new SqlParams(params);
-    const audit = auditInsert(
-      p,
+    const idempotency = idempotencyKey && hash ? { key: idempotencyKey, hash } : null;
+    const inserted = await insertPromise(
+      this.db.manager,
+      {
+        id,
+        caseId,
+        description: dto.description,
+        channel: dto.channel,
+        dueAt,
+        createdBy: actor.userId,
+        createdAt: now,
+      },
       actor,
-      [
-        {
-          entityType: 'promise',
-          entityId: sqlExpression('ins.id::text'),
-          caseId: sqlExpression('ins.case_id'),
-          action: 'create_promise',
-          after: sqlExpression('to_jsonb(ins)'),
-        },
-      ],
-      { from: 'ins' },
+      idempotency,
     );
-    const rows: PromiseRow[] = await this.db.query(
-      `WITH ${idemCte}
-       ins AS (INSERT INTO promises (id, case_id, description, channel, due_at, created_by, created_at)
-               SELECT $1, $2, $3, $4, $5, $6, $7 WHERE ${gate} RETURNING *),
-       counted AS (UPDATE cases SET promise_count = promise_count + 1 WHERE id = (SELECT case_id FROM ins)),
-       audit AS (${audit})
-       SELECT ${PROMISE_COLUMNS.replace(/\bp\./g, 'ins.')}
-       FROM ins JOIN cases c ON c.id = ins.case_id JOIN departments d ON d.id = c.department_id JOIN users u ON u.id = ins.created_by`,
-      p.values,
-    );
-    if (!rows[0]) {
+    if (!inserted) {
       // Only the idempotency gate can hold the insert back: this key was used before.
-      if (!idempotencyKey || !hash) throw new Error('Creating the promise inserted no row');
-      const replay = await findReplay(this.db, actor.userId, idempotencyKey, hash);
+      if (!idempotency) throw new Error('Creating the promise inserted no row');
+      const replay = await findReplay(this.db.manager, actor.userId, idempotency.key, idempotency.hash);
       return (
         (replay.response as PromiseResponse | null) ?? (await this.loadForUser(actor.user, replay.resource_id)).response
       );
     }
-    const response = toPromiseResponse(rows[0], now);
-    if (idempotencyKey) await storeResponse(this.db, actor.userId, idempotencyKey, response);
+    const response = toPromiseResponse(inserted, now);
+    if (idempotency) await saveIdempotentResponse(this.db.manager, actor.userId, idempotency.key, response);
     return response;
   }
 
   async listForCase(user: SessionUser, caseId: string): Promise<PromiseResponse[]> {
     await this.cases.load(user, caseId);
-    const rows: PromiseRow[] = await this.db.query(
-      `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.case_id = $1 ORDER BY p.due_at, p.id`,
-      [caseId],
-    );
-    const now = new Date();
+    const rows = await selectPromisesOfCase(this.db.manager, caseId);
+    const now = this.clock.now();
     return rows.map((r) => toPromiseResponse(r, now));
   }
 
   /** "My open promises" for a clerk; overdue promises by department for managers and the quality officer. */
   async list(user: SessionUser, q: PromiseListQueryDto): Promise<PromiseResponse[]> {
     const scope = q.scope ?? 'mine';
-    const params: unknown[] = [];
-    const add = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    if (scope === 'mine') {
-      where.push(`p.created_by = ${add(user.id)}`);
-      // A case transferred to another department takes its promises with it (standard 12: who sees what).
-      const access = caseAccessCondition(user, params.length + 1);
-      params.push(...access.params);
-      where.push(access.sql);
-    }
+    let departmentId: string | undefined;
     if (scope === 'department') {
-      const departmentId = q.departmentId ?? user.department.id;
+      departmentId = q.departmentId ?? user.department.id;
       if (user.role !== 'quality' && departmentId !== user.department.id)
         throw forbidden('Widzisz obietnice tylko swojego wydziału.');
-      where.push(`c.department_id = ${add(departmentId)}`);
     }
     if (scope === 'all') {
       if (user.role !== 'quality')
         throw forbidden('Obietnice wszystkich wydziałów widzi tylko osoba odpowiedzialna za jakość.');
-      if (q.departmentId) where.push(`c.department_id = ${add(q.departmentId)}`);
+      departmentId = q.departmentId;
     }
-    const state = q.state ?? 'open';
-    if (state === 'open') where.push(`p.kept_at IS NULL AND p.due_at >= now()`);
-    if (state === 'overdue') where.push(`p.kept_at IS NULL AND p.due_at < now()`);
-    if (state === 'kept') where.push(`p.kept_at IS NOT NULL`);
-    const rows: PromiseRow[] = await this.db.query(
-      `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE ${where.join(' AND ') || 'TRUE'}
-       ORDER BY d.symbol, p.due_at, p.id LIMIT ${add(q.limit ?? 100)}`,
-      params,
-    );
-    const now = new Date();
+    const now = this.clock.now();
+    const rows = await selectPromises(this.db.manager, {
+      createdBy: scope === 'mine' ? user : undefined,
+      departmentId,
+      state: q.state ?? 'open',
+      now,
+      limit: q.limit ?? 100,
+    });
     return rows.map((r) => toPromiseResponse(r, now));
   }
 
   async update(actor: Actor, id: string, version: number, dto: UpdatePromiseDto): Promise<PromiseResponse> {
     const { row } = await this.loadForUser(actor.user, id);
     if (row.version !== version) throw staleVersion();
-    const now = new Date();
-    const set: Record<string, unknown> = {};
+    const now = this.clock.now();
+    const set: PromiseChange = {};
     const fields: Record<string, string[]> = {};
     if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt))
       fields['kept'] = ['Obietnica jest już dotrzymana: nie można jej zmienić.'];
@@ -155,10 +127,10 @@ export class PromisesService {
         fields['keptAt'] = ['Data dotrzymania nie może być w przyszłości.'];
       if (keptAt.getTime() < new Date(row.created_at).getTime() - PAST_TOLERANCE_MS)
         fields['keptAt'] = ['Obietnicy nie można dotrzymać przed jej złożeniem.'];
-      set['kept_at'] = keptAt;
+      set.kept_at = keptAt;
     }
     if (dto.dueAt) {
-      if (set['kept_at']) fields['dueAt'] = ['Nie można jednocześnie dotrzymać obietnicy i zmienić jej terminu.'];
+      if (set.kept_at) fields['dueAt'] = ['Nie można jednocześnie dotrzymać obietnicy i zmienić jej terminu.'];
       const errors = validatePromiseReschedule(
         {
           currentDueAt: new Date(row.due_at).toISOString(),
@@ -168,54 +140,28 @@ export class PromisesService {
         now,
       );
       if (errors) Object.assign(fields, renameKey(errors, 'newDueAt', 'dueAt'));
-      set['due_at'] = new Date(dto.dueAt);
-      set['last_client_told_at'] = dto.clientToldAt ? new Date(dto.clientToldAt) : null;
-      set['reschedule_count'] = row.reschedule_count + 1;
+      set.due_at = new Date(dto.dueAt);
+      set.last_client_told_at = dto.clientToldAt ? new Date(dto.clientToldAt) : null;
+      set.reschedule_count = row.reschedule_count + 1;
       // Rescheduling after the due time has passed does not erase that the promise was broken.
-      set['broken_before_reschedule'] = row.broken_before_reschedule || new Date(row.due_at).getTime() < now.getTime();
+      set.broken_before_reschedule = row.broken_before_reschedule || new Date(row.due_at).getTime() < now.getTime();
     } else if (dto.clientToldAt) {
       fields['clientToldAt'] = ['Podaj nowy termin obietnicy (dueAt), o którym poinformowano klienta.'];
     }
-    if (dto.description) set['description'] = dto.description;
+    if (dto.description) set.description = dto.description;
     if (Object.keys(fields).length) throw validationFailed(fields);
     if (Object.keys(set).length === 0) throw validationFailed({ kept: ['Nie podano żadnej zmiany.'] });
 
-    const p = new SqlParams([id, version]);
-    const assignments = Object.entries(set).map(([column, value]) => `${column} = ${p.add(value)}`);
-    const action = set['kept_at'] ? 'keep_promise' : set['due_at'] ? 'reschedule_promise' : 'update_promise';
-    const audit = auditInsert(
-      p,
-      actor,
-      [
-        {
-          entityType: 'promise',
-          entityId: sqlExpression('upd.id::text'),
-          caseId: sqlExpression('upd.case_id'),
-          action,
-          before: snapshot(row),
-          after: set,
-        },
-      ],
-      { from: 'upd' },
-    );
-    const rows: PromiseRow[] = await this.db.query(
-      `WITH upd AS (UPDATE promises SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (${audit})
-       SELECT ${PROMISE_COLUMNS} FROM upd p ${PROMISE_JOINS}`,
-      p.values,
-    );
-    if (!rows[0]) throw staleVersion();
-    return toPromiseResponse(rows[0], now);
+    const action = set.kept_at ? 'keep_promise' : set.due_at ? 'reschedule_promise' : 'update_promise';
+    const updated = await updatePromise(this.db.manager, id, version, set, { actor, action, before: snapshot(row) });
+    if (!updated) throw staleVersion();
+    return toPromiseResponse(updated, now);
   }
 
   private async loadForUser(user: SessionUser, id: string): Promise<{ row: PromiseRow; response: PromiseResponse }> {
-    const access = caseAccessCondition(user, 2);
-    const rows: PromiseRow[] = await this.db.query(
-      `SELECT ${PROMISE_COLUMNS} FROM promises p ${PROMISE_JOINS} WHERE p.id = $1 AND ${access.sql}`,
-      [id, ...access.params],
-    );
-    if (!rows[0]) throw notFound('Nie znaleziono obietnicy albo nie masz do niej dostępu.');
-    return { row: rows[0], response: toPromiseResponse(rows[0]) };
+    const row = await selectPromise(this.db.manager, user, id);
+    if (!row) throw notFound('Nie znaleziono obietnicy albo nie masz do niej dostępu.');
+    return { row, response: toPromiseResponse(row, this.clock.now()) };
   }
 }
 

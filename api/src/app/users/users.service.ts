@@ -9,19 +9,19 @@ import type { Actor } from '../common/actor';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, notFound, validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
-import { DepartmentEntity } from '../departments/department.entity';
+import { isActiveDepartment } from '../departments/departments.queries';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { UserEntity } from './user.entity';
+import { insertUser, selectUser, selectUsers, updatePassword, updateUser, type UserRow } from './users.queries';
 
-export const toUserResponse = (u: UserEntity): UserResponse => ({
+export const toUserResponse = (u: UserRow): UserResponse => ({
   id: u.id,
   username: u.username,
-  displayName: u.displayName,
+  displayName: u.display_name,
   email: u.email,
   role: u.role,
-  department: { id: u.department.id, symbol: u.department.symbol, name: u.department.name },
+  department: { id: u.department_id, symbol: u.department_symbol, name: u.department_name },
   disabled: u.disabled,
-  createdAt: u.createdAt.toISOString(),
+  createdAt: u.created_at.toISOString(),
   version: u.version,
 });
 
@@ -35,14 +35,11 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserResponse[]> {
-    const users = await this.db
-      .getRepository(UserEntity)
-      .find({ relations: { department: true }, order: { username: 'ASC' } });
-    return users.map(toUserResponse);
+    return (await selectUsers(this.db.manager)).map(toUserResponse);
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<UserResponse> {
-    const user = await manager.getRepository(UserEntity).findOne({ where: { id }, relations: { department: true } });
+    const user = await selectUser(manager, id);
     if (!user) throw notFound('Nie znaleziono użytkownika.');
     return toUserResponse(user);
   }
@@ -52,14 +49,18 @@ export class UsersService {
     try {
       return await this.db.transaction(async (m) => {
         await this.assertDepartment(m, dto.departmentId);
-        const { password: _password, ...fields } = dto;
-        const saved = await m
-          .getRepository(UserEntity)
-          .save(m.getRepository(UserEntity).create({ ...fields, email: fields.email ?? null, passwordHash }));
-        const response = await this.get(saved.id, m);
+        const id = await insertUser(m, {
+          username: dto.username,
+          displayName: dto.displayName,
+          email: dto.email ?? null,
+          role: dto.role,
+          departmentId: dto.departmentId,
+          passwordHash,
+        });
+        const response = await this.get(id, m);
         await this.audit.record(m, actor, {
           entityType: 'user',
-          entityId: saved.id,
+          entityId: id,
           action: 'create',
           after: response,
         });
@@ -87,13 +88,7 @@ export class UsersService {
     const updated = await this.db.transaction(async (m) => {
       const before = await this.get(id, m);
       if (dto.departmentId) await this.assertDepartment(m, dto.departmentId);
-      const result = await m
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set({ ...dto, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected !== 1) throw staleVersion();
+      if (!(await updateUser(m, id, version, dto))) throw staleVersion();
       if (dto.disabled === true) await this.sessions.revokeAllOfUser(id, m);
       const after = await this.get(id, m);
       await this.audit.record(m, actor, {
@@ -114,13 +109,7 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.db.transaction(async (m) => {
-      const result = await m
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set({ passwordHash, version: () => 'version + 1' })
-        .where('id = :id', { id })
-        .execute();
-      if (result.affected !== 1) throw notFound('Nie znaleziono użytkownika.');
+      if (!(await updatePassword(m, id, passwordHash))) throw notFound('Nie znaleziono użytkownika.');
       await this.sessions.revokeAllOfUser(id, m);
       await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: 'reset_password' });
     });
@@ -128,7 +117,7 @@ export class UsersService {
   }
 
   private async assertDepartment(m: EntityManager, departmentId: string): Promise<void> {
-    const exists = await m.getRepository(DepartmentEntity).existsBy({ id: departmentId, active: true });
-    if (!exists) throw validationFailed({ departmentId: ['Wybierz istniejący, aktywny wydział.'] });
+    if (!(await isActiveDepartment(m, departmentId)))
+      throw validationFailed({ departmentId: ['Wybierz istniejący, aktywny wydział.'] });
   }
 }

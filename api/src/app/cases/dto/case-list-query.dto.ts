@@ -4,9 +4,11 @@ import { CASE_KINDS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsDateTime } from '../../common/date-rules';
+import { StableQuery } from '../../common/stable-query';
 
 export const CASE_SORTS = ['deadline', '-deadline', 'received', '-received'] as const;
 
+@StableQuery()
 export class CaseListQueryDto implements CaseListQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: CaseKindName;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: CaseStatus;

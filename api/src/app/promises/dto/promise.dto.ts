@@ -5,6 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsDateTime } from '../../common/date-rules';
 import { Optional } from '../../common/optional';
+import { StableQuery } from '../../common/stable-query';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,6 +37,7 @@ export class UpdatePromiseDto implements UpdatePromiseRequest {
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) description?: string;
 }
 
+@StableQuery()
 export class PromiseListQueryDto implements PromiseListQuery {
   @ApiPropertyOptional({ enum: ['mine', 'department', 'all'], default: 'mine' })
   @Optional()

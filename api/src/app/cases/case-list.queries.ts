@@ -1,5 +1,7 @@
 import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
+import type { PreparedQueries } from '../database/prepared-queries';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { toCaseListItem, type ListItemSource } from './case-mapper';
@@ -44,7 +46,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
  * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
  * ordered index scans merged by a UNION ALL, each stopping after one page.
  */
-export function buildCaseListQuery(
+function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
 ): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
@@ -98,12 +100,22 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   ];
 }
 
-export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort): CasePage {
-  const now = new Date();
+/** One page of the list (and one row more, to tell whether there is a next page). */
+export async function selectCaseList(
+  db: EntityManager,
+  prepared: PreparedQueries,
+  user: SessionUser,
+  q: CaseListQueryDto,
+): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort }> {
+  const { sql, params, limit, sortName } = buildCaseListQuery(user, q);
+  // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
+  const rows: ListRow[] = q.q ? await db.query(sql, params) : await prepared.query<ListRow>(sql, params);
+  return { rows, limit, sortName };
+}
+
+export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, now: Date): CasePage {
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
 }
-
-export type { ListRow };
