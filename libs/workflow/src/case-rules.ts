@@ -34,7 +34,7 @@ const blank = (v: string | null | undefined) => !v?.trim();
 export const isAnonymousCase = (kind: CaseKind, client: ClientIdentity): boolean =>
   CASE_CREATION_RULES[kind].mayBeAnonymous && blank(client.name) && blank(client.address);
 
-export const MESSAGES = {
+export const CASE_RULE_MESSAGES = {
   discoveredAt: 'Podaj, kiedy stwierdzono pomyłkę: od tej chwili liczy się czas na poinformowanie klienta.',
   nameOrAddressOnCreate:
     'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
@@ -56,11 +56,11 @@ export interface NewCaseFacts {
 export function newCaseErrors(facts: NewCaseFacts, now: Date): FieldErrors {
   const fields: FieldErrors = {};
   const rule = CASE_CREATION_RULES[facts.kind];
-  if (rule.event?.required && !facts[rule.event.field]) fields[rule.event.field] = [MESSAGES.discoveredAt];
+  if (rule.event?.required && !facts[rule.event.field]) fields[rule.event.field] = [CASE_RULE_MESSAGES.discoveredAt];
   if (!rule.mayBeAnonymous && blank(facts.client.name) && blank(facts.client.address))
-    fields['client.name'] = [MESSAGES.nameOrAddressOnCreate];
+    fields['client.name'] = [CASE_RULE_MESSAGES.nameOrAddressOnCreate];
   if (facts.receivedAt && Date.parse(facts.receivedAt) > now.getTime() + RECEIVED_AT_TOLERANCE_MS)
-    fields['receivedAt'] = [MESSAGES.receivedInFuture];
+    fields['receivedAt'] = [CASE_RULE_MESSAGES.receivedInFuture];
   return fields;
 }
 
@@ -86,11 +86,23 @@ export function clientChangeErrors(
   after: ClientIdentity,
 ): FieldErrors {
   if (!CASE_CREATION_RULES[kind].mayBeAnonymous && blank(after.name) && blank(after.address))
-    return { 'client.name': [MESSAGES.nameOrAddress] };
+    return { 'client.name': [CASE_RULE_MESSAGES.nameOrAddress] };
   if (isAnonymousCase(kind, before) !== isAnonymousCase(kind, after) && COMPLAINT_FACTS.settled(progress))
-    return { client: [MESSAGES.anonymityFrozen] };
+    return { client: [CASE_RULE_MESSAGES.anonymityFrozen] };
   return {};
 }
 
 /** Whether the event time of this kind may be set (`discoveredAt` only on an office error, …). */
 export const eventFieldOf = (kind: CaseKind): CaseEventField | null => CASE_CREATION_RULES[kind].event?.field ?? null;
+
+/** A correction of the event time names only the kind's own event (no discovery time on a refusal). */
+export function eventChangeErrors(
+  kind: CaseKind,
+  times: { discoveredAt?: string | null; incidentAt?: string | null },
+): FieldErrors {
+  const own = eventFieldOf(kind);
+  const fields: FieldErrors = {};
+  for (const field of ['discoveredAt', 'incidentAt'] as const)
+    if (times[field] !== undefined && field !== own) fields[field] = [CASE_RULE_MESSAGES.noEvent];
+  return fields;
+}
