@@ -16,3 +16,6 @@ export const CASE_TEXT_LIMITS = {
   /** Standard 17: what the matter is about, for whoever takes it over. */
   transferNote: 4000,
 } as const;
+
+/** How long a follow-up promise's description may be (standard 17: what was promised). */
+export const PROMISE_TEXT_LIMITS = { description: 1000 } as const;

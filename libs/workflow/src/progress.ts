@@ -232,3 +232,22 @@ export function closeCase(progress: CaseProgress, ctx: CaseContext): CloseResult
     return { ok: false, violation: violations.incomplete(def, missing, stepsWithoutPromise(progress, def, ctx)) };
   return { ok: true, progress: { ...progress, closed: true } };
 }
+
+export interface StepStatus {
+  stepId: string;
+  /** Made unnecessary by an early outcome recorded after it (e.g. a complaint forwarded at once). */
+  waived: boolean;
+  /** Required steps before it still to do. */
+  blockers: string[];
+}
+
+/** Each step of the workflow with what stands before it, in the workflow's order (the SPA's step list). */
+export function stepStatuses(progress: CaseProgress): StepStatus[] {
+  const def = workflowOf(progress.kind);
+  const waived = waivedSteps(progress, def);
+  return def.steps.map((s) => ({
+    stepId: s.id,
+    waived: waived.has(s.id),
+    blockers: blockersOf(progress, def, s.id, waived),
+  }));
+}
