@@ -6,7 +6,8 @@ import { repeatComplaintError } from './kinds/complaint.rules';
 import { COMPLAINT_FACTS } from './kinds/complaint.workflow';
 import { OFFICE_ERROR_FACTS } from './kinds/office-error.workflow';
 import { REFUSAL_FACTS } from './kinds/refusal.workflow';
-import { completeStep, emptyProgress } from './progress';
+import { completeStep, emptyProgress, stepStatuses } from './progress';
+import { workflowOf } from './workflows';
 import type { CaseKind } from './case-kinds';
 import type { CaseProgress } from './progress-types';
 import { formatReference, referencePieces } from './reference-number';
@@ -156,3 +157,36 @@ describe('reference pieces', () => {
     expect(referencePieces('{n}/{department}/{n}/{yyyy}', v)).toEqual(['', '/OR/', '/2026']);
   });
 });
+
+describe('step statuses (the SPA step list)', () => {
+  it('waives the conversation before an early outcome and names what blocks a step', () => {
+    const fresh = stepStatuses(emptyProgress('complaint'));
+    expect(fresh.find((s) => s.stepId === 'regret')).toEqual({
+      stepId: 'regret',
+      waived: false,
+      blockers: ['listen', 'restate'],
+    });
+    const forwarded = must(
+      completeStep(
+        emptyProgress('complaint'),
+        'outcome',
+        {
+          outcome: 'forwarded',
+          summary: 'x',
+          forwardedTo: 'Wojewoda',
+          replySentAt: '2026-03-02',
+          replyChannel: 'letter',
+        },
+        CTX,
+        META,
+      ),
+    ).progress;
+    const statuses = stepStatuses(forwarded);
+    expect(statuses.filter((s) => s.waived).map((s) => s.stepId)).toEqual(allBefore('complaint', 'outcome'));
+  });
+});
+
+function allBefore(kind: CaseKind, stepId: string): string[] {
+  const ids = workflowOf(kind).steps.map((s) => s.id);
+  return ids.slice(0, ids.indexOf(stepId));
+}
