@@ -1,7 +1,7 @@
 import type { CaseResponse } from '@pu/contracts';
 import { complaintDeadline } from '@pu/workflow';
 import type { ApiClient } from './support/api-client';
-import { CaseFlow, createCase, expectError, expectStatus, stepData } from './support/cases';
+import { CaseFlow, createCase, expectError, expectStatus, history, stepData } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -273,6 +273,23 @@ describe('Legal rules on cases', () => {
       expectStatus(await c.step('deliver', { deliveredAt, channel: 'in_person' }), 200);
       expect(c.current.deadlines.appeal).toMatchObject({ nominal, due, dueAt: endOfDay(due, offset) });
     });
+
+    it('the farewell records the computed appeal deadline and refuses another date', async () => {
+      const c = await CaseFlow.create(clerk, 'refusal');
+      await c.steps('decision');
+      expectStatus(await c.step('deliver', { deliveredAt: '2026-10-28T11:00:00+01:00', channel: 'in_person' }), 200);
+      await c.steps('justify');
+      const wrong = expectError(
+        await c.step('farewell', { appealInfoGiven: true, appealDeadline: '2026-11-11' }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expect((wrong['fields'] as Record<string, string[]>)['appealDeadline']?.[0]).toMatch(
+        /art\. 129 § 2.*12\.11\.2026/,
+      );
+      expectStatus(await c.step('farewell', { appealInfoGiven: true }), 200);
+      expect(c.current.steps['farewell']?.data).toEqual({ appealInfoGiven: true, appealDeadline: '2026-11-12' });
+    });
   });
 
   describe('one working day for office errors and incidents', () => {
@@ -284,6 +301,27 @@ describe('Legal rules on cases', () => {
       const c = await createCase(clerk, 'office_error', { discoveredAt, receivedAt: discoveredAt });
       expect(c.deadlines.main?.due).toBe(due);
       expect(c.dueAt).toBe(endOfDay(due, offset));
+    });
+
+    it('correcting the discovery time recomputes the deadline, with its explanation, in the history', async () => {
+      const c = await CaseFlow.create(clerk, 'office_error', {
+        receivedAt: '2026-03-09T09:00:00+01:00',
+        discoveredAt: '2026-03-06T16:00:00+01:00',
+      });
+      expect(c.current.deadlines.main?.due).toBe('2026-03-09');
+      expectStatus(await c.update({ discoveredAt: '2026-03-09T08:00:00+01:00' }), 200);
+      expect(c.current.deadlines.main?.due).toBe('2026-03-10');
+      expect(c.current.deadlines.main?.explanation.pl).toContain('10.03.2026');
+      const change = (await history(clerk, c.id)).find((e) => e.action === 'update');
+      expect(change?.before).toMatchObject({ deadlines: { main: { due: '2026-03-09' } } });
+      expect(change?.after).toMatchObject({ deadlines: { main: { due: '2026-03-10' } } });
+      // Only the kind's own event can be corrected.
+      const refusal = await CaseFlow.create(clerk, 'refusal');
+      expect(
+        expectError(await refusal.update({ discoveredAt: '2026-03-09T08:00:00+01:00' }), 422, 'VALIDATION_FAILED')[
+          'fields'
+        ],
+      ).toHaveProperty('discoveredAt');
     });
 
     it('an incident runs from incidentAt, or from receipt', async () => {

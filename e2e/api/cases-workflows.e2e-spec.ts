@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_REFERENCE_FORMATS, stepIdsOf, stepOf, WORKFLOWS } from '@pu/workflow';
 import type { ApiClient } from './support/api-client';
-import { CaseFlow, expectError, expectStatus, ifMatch, KINDS, REGISTER_YEAR } from './support/cases';
+import { CaseFlow, expectError, expectStatus, history, ifMatch, KINDS, REGISTER_YEAR } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -314,6 +314,80 @@ describe('Case workflows', () => {
         403,
       );
       expect(await registerOf(admin)).toEqual(reg);
+    });
+  });
+
+  describe('nothing a clerk types is lost in a loop', () => {
+    it('complaint: every proposal and every "no" stay on the case and in the history', async () => {
+      const c = await CaseFlow.create(clerk, 'complaint');
+      await c.steps('listen', 'restate', 'regret', 'cause');
+      expectStatus(await c.step('propose', { proposal: 'Pierwsza propozycja.' }), 200);
+      expectStatus(await c.step('satisfaction', { satisfaction: 'no', expectation: 'Przeprosin na piśmie.' }), 200);
+      expectStatus(await c.step('propose', { proposal: 'Druga propozycja.' }), 200);
+      expectStatus(await c.step('satisfaction', { satisfaction: 'no', expectation: 'Rozmowy z kierownikiem.' }), 200);
+
+      expect(c.current.earlierSteps['propose']?.map((e) => e.data)).toEqual([
+        { proposal: 'Pierwsza propozycja.' },
+        { proposal: 'Druga propozycja.' },
+      ]);
+      expect(c.current.earlierSteps['satisfaction']?.map((e) => e.data?.['expectation'])).toEqual([
+        'Przeprosin na piśmie.',
+        'Rozmowy z kierownikiem.',
+      ]);
+      // Still there after a reload, and the case goes on to close.
+      expect((await c.refresh()).earlierSteps['propose']).toHaveLength(2);
+
+      const entries = await history(clerk, c.id);
+      const answers = entries.filter((e) => e.action === 'complete_step' && e.entityId === 'satisfaction');
+      expect(answers.map((e) => (e.after as { data: { expectation: string } }).data.expectation)).toEqual([
+        'Przeprosin na piśmie.',
+        'Rozmowy z kierownikiem.',
+      ]);
+      const loops = entries.filter((e) => e.action === 'loop_back');
+      expect(loops).toHaveLength(2);
+      expect(loops[0].after).toMatchObject({
+        from: 'satisfaction',
+        to: 'propose',
+        kept: [
+          { stepId: 'propose', data: { proposal: 'Pierwsza propozycja.' } },
+          { stepId: 'satisfaction', data: { satisfaction: 'no', expectation: 'Przeprosin na piśmie.' } },
+        ],
+      });
+
+      await c.steps('propose', 'satisfaction');
+      await c.promise();
+      await c.steps('next_steps', 'outcome');
+      expect(expectStatus(await c.close(), 200).body.earlierSteps['propose']).toHaveLength(2);
+    });
+
+    it('office error: a fix not accepted is kept with what the client expects', async () => {
+      const c = await CaseFlow.create(clerk, 'office_error');
+      await c.steps('record', 'inform', 'apologise', 'consequences');
+      expectStatus(await c.step('fix', { fixPlan: 'Korekta w przyszłym miesiącu.' }), 200);
+      expectStatus(await c.step('accepted', { accepted: 'no', expectation: 'Zwrot jeszcze w tym tygodniu.' }), 200);
+      expect(c.current.currentStep).toBe('fix');
+      expect(c.current.earlierSteps).toMatchObject({
+        fix: [{ data: { fixPlan: 'Korekta w przyszłym miesiącu.' } }],
+        accepted: [{ data: { accepted: 'no', expectation: 'Zwrot jeszcze w tym tygodniu.' } }],
+      });
+      const answer = (await history(clerk, c.id)).find(
+        (e) => e.action === 'complete_step' && e.entityId === 'accepted',
+      );
+      expect(answer?.after).toMatchObject({ data: { accepted: 'no', expectation: 'Zwrot jeszcze w tym tygodniu.' } });
+    });
+
+    it('office error: the discovery time is not asked again at the record step', async () => {
+      const c = await CaseFlow.create(clerk, 'office_error');
+      const res = expectError(
+        await c.step('record', {
+          description: 'Błąd w naliczeniu.',
+          affectedMatter: 'Opłata',
+          discoveredAt: new Date().toISOString(),
+        }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expect(res['fields']).toHaveProperty('discoveredAt');
     });
   });
 });

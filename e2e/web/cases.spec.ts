@@ -344,6 +344,67 @@ test.describe('cases', () => {
     await expect(page.getByText(/Przekazano sprawę .* do wydziału GK/)).toBeVisible();
   });
 
+  test('after a "no" the next proposal shows what the client expects and the earlier proposals, in both languages', async ({
+    page,
+  }) => {
+    const u = unique();
+    await signIn(page, DEMO.clerk.username);
+    const api = casesApi(page.context());
+    let c = await api.create(complaint(`Pętla propozycji ${u}`, `Anna Pętla ${u}`));
+    const steps: [string, Record<string, unknown>][] = [
+      ['listen', { account: 'Odesłano mnie do trzech okienek.' }],
+      ['restate', { restatement: 'Klienta odsyłano między stanowiskami.', clientConfirmed: true }],
+      ['regret', { confirmed: true }],
+      ['cause', { rootCause: 'procedure', description: 'Brak jednego punktu przyjęć.' }],
+      ['propose', { proposal: `Obsługa w jednym okienku ${u}` }],
+      ['satisfaction', { satisfaction: 'no', expectation: `Pisemnych przeprosin ${u}` }],
+    ];
+    for (const [id, data] of steps) c = await api.step(c, id, data);
+
+    await page.goto(`/sprawy/${c.id}`);
+    const recall = step(page, 'propose').getByTestId('step-recall');
+    await expect(recall).toContainText(`Klient oczekuje: Pisemnych przeprosin ${u}`);
+    await expect(recall).toContainText('Wcześniejsze propozycje:');
+    await expect(recall.getByRole('listitem')).toHaveText([`Obsługa w jednym okienku ${u}`]);
+
+    await page.getByRole('tab', { name: 'Historia' }).click();
+    const history = page.getByRole('tabpanel');
+    await expect(history.getByText(`Czego oczekuje klient: Pisemnych przeprosin ${u}`).first()).toBeVisible();
+    await expect(history.getByText('Zachowano wcześniejszy wpis w kroku „Zaproponuj rozwiązanie”:')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Zmień język na angielski' }).click();
+    await expect(history.getByText(`What the client expects: Pisemnych przeprosin ${u}`).first()).toBeVisible();
+    await expect(history.getByText('Earlier entry kept in step "Propose a resolution":')).toBeVisible();
+    await page.getByRole('tab', { name: /Case steps|Steps/ }).click();
+    const recallEn = step(page, 'propose').getByTestId('step-recall');
+    await expect(recallEn).toContainText(`The client expects: Pisemnych przeprosin ${u}`);
+    await expect(recallEn).toContainText('Earlier proposals:');
+    await page.getByRole('button', { name: 'Switch language to Polish' }).click();
+  });
+
+  test('the farewell of a refusal shows the appeal deadline computed under KPA art. 129 § 2, filled in', async ({
+    page,
+  }) => {
+    const u = unique();
+    await signIn(page, DEMO.clerk.username);
+    const api = casesApi(page.context());
+    let c = await api.create({ ...complaint(`Odmowa ${u}`, `Jan Odmowa ${u}`), kind: 'refusal' });
+    c = await api.step(c, 'decision', { decisionReference: `GK.6733.${u}`, scope: 'Odmowa pozwolenia.' });
+    c = await api.step(c, 'deliver', { deliveredAt: new Date().toISOString(), channel: 'in_person' });
+    c = await api.step(c, 'justify', { facts: 'Teren zalewowy.', legalBasis: 'art. 56' });
+    const due = c.deadlines.appeal?.due ?? '';
+
+    await page.goto(`/sprawy/${c.id}`);
+    const farewell = step(page, 'farewell');
+    await expect(farewell.getByLabel('Termin na odwołanie')).toHaveValue(due);
+    await expect(farewell.getByTestId('computed-date')).toContainText('art. 129 § 2 KPA');
+    await farewell
+      .getByRole('radiogroup', { name: /Pouczono/ })
+      .getByRole('radio', { name: 'Tak' })
+      .check();
+    await saveStep(page, 'farewell');
+  });
+
   test('what a clerk typed in the registration form survives a reload', async ({ page }) => {
     const u = unique();
     await signIn(page, DEMO.clerk.username);

@@ -8,6 +8,7 @@ import {
   forwardingDeadline,
   incidentRecordDeadline,
   officeErrorInformDeadline,
+  referencePieces,
   warsawDate,
   type DeadlineComputation,
 } from '@pu/workflow';
@@ -63,6 +64,7 @@ export async function seedDatabase(db: Client, opts: SeedOptions): Promise<void>
 
   const { from, to } = seedPeriod();
   await createDeadlineTable(db, from, to);
+  await createReferenceTable(db, office, from, to);
 
   const dropped = await dropSecondaryIndexes(db, ['cases', 'promises']);
   console.log(`  dropped ${dropped.length} secondary indexes for the load`);
@@ -188,6 +190,34 @@ async function createDeadlineTable(db: Client, from: Date, to: Date): Promise<vo
     [JSON.stringify(rows)],
   );
   await db.query(`ANALYZE bench_deadlines`);
+}
+
+/**
+ * References are formatted by the app's own function once per register, department and year; the case inserts
+ * join the pieces with each case's number, as the app's insert does.
+ */
+async function createReferenceTable(db: Client, office: Office, from: Date, to: Date): Promise<void> {
+  const { rows: registers } = await db.query<{ kind: string; jrwa: string; format: string }>(
+    `SELECT kind, jrwa, format FROM case_registers`,
+  );
+  const rows: { kind: string; department_id: string; year: number; pieces: string[] }[] = [];
+  const [first, last] = [Number(warsawDate(from).slice(0, 4)), Number(warsawDate(to).slice(0, 4))];
+  for (let year = first; year <= last; year++)
+    for (const r of registers)
+      for (const d of office.departments)
+        rows.push({
+          kind: r.kind,
+          department_id: d.id,
+          year,
+          pieces: referencePieces(r.format, { department: d.symbol, jrwa: r.jrwa, year }),
+        });
+  await db.query(
+    `CREATE TEMP TABLE bench_references (kind text, department_id uuid, year int, pieces text[], PRIMARY KEY (kind, department_id, year))`,
+  );
+  await db.query(
+    `INSERT INTO bench_references SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(kind text, department_id uuid, year int, pieces text[])`,
+    [JSON.stringify(rows)],
+  );
 }
 
 async function dropSecondaryIndexes(db: Client, tables: string[]): Promise<{ name: string; def: string }[]> {
@@ -355,8 +385,7 @@ numbered AS (
 ),
 rows AS (
   SELECT n.id, n.kind, n.year, n.seq, n.department_id, n.channel, n.received_at, n.status,
-         replace(replace(replace(replace(reg.format, '{department}', n.department_symbol), '{jrwa}', reg.jrwa),
-                 '{n}', n.seq::text), '{yyyy}', n.year::text) AS reference,
+         array_to_string(ref.pieces, n.seq::text) AS reference,
          ${byKind('subjects', 'r_subject')} AS subject,
          CASE WHEN r_desc < 0.6 THEN ${byKind('descriptions', 'r_desc / 0.6')} END AS description,
          CASE WHEN NOT anonymous THEN first_name || ' ' || last_name END AS client_name,
@@ -394,7 +423,7 @@ rows AS (
          CASE WHEN n.status = 'closed'
               THEN GREATEST(n.received_at, LEAST(n.received_at + (0.2 + r_close * r_close * 45) * interval '1 day', now())) END AS closed_at
     FROM numbered n
-    JOIN case_registers reg ON reg.kind = n.kind
+    JOIN bench_references ref ON ref.kind = n.kind AND ref.department_id = n.department_id AND ref.year = n.year
     -- A refusal has no settlement date (due_at stays null); once the decision is delivered the appeal period runs.
     LEFT JOIN bench_deadlines dl ON dl.kind = n.kind AND dl.day = n.day
     LEFT JOIN bench_deadlines df ON n.kind = 'complaint' AND df.kind = 'forwarding' AND df.day = n.day

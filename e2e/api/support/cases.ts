@@ -74,7 +74,6 @@ const STEP_DATA: Record<CaseKindName, Record<string, () => Record<string, unknow
     record: () => ({
       description: 'Błędnie naliczona opłata za odpady.',
       affectedMatter: 'Deklaracja śmieciowa 2026',
-      discoveredAt: hoursAgo(2),
       discoveredBy: 'Anna Nowak',
     }),
     inform: () => ({ informedAt: hoursAgo(1), channel: 'phone' }),
@@ -95,7 +94,7 @@ const STEP_DATA: Record<CaseKindName, Record<string, () => Record<string, unknow
     justify: () => ({ facts: 'Teren objęty ochroną konserwatorską.', legalBasis: 'art. 56 ustawy o planowaniu' }),
     emotions: () => ({ clientReaction: 'Klient rozczarowany, spokojny.' }),
     alternative: () => ({ alternative: 'Wniosek dla sąsiedniej działki.' }),
-    farewell: () => ({ appealInfoGiven: true, appealDeadline: '2026-12-07' }),
+    farewell: () => ({ appealInfoGiven: true }),
   },
   aggressive_client: {
     listen: () => ({ account: 'Klient żąda natychmiastowego wydania zaświadczenia.' }),

@@ -49,6 +49,10 @@ export interface UpdateCaseRequest {
   client?: ClientDetails;
   repeatOfCaseId?: string | null;
   followsCaseId?: string | null;
+  /** Office error: when the error was found; the deadline to inform the client is recomputed from it. */
+  discoveredAt?: string;
+  /** Aggressive client: when the incident happened; the deadline to record it is recomputed from it. */
+  incidentAt?: string;
 }
 
 export interface UserRef {
@@ -107,6 +111,8 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   deadlines: CaseDeadlines;
   rootCause: string | null;
   steps: Record<string, StepEntryResponse>;
+  /** Entries a loop sent back (proposals not accepted and the answers that refused them), per step, oldest first. */
+  earlierSteps: Record<string, StepEntryResponse[]>;
   availableSteps: string[];
   missingForClose: string[];
   promiseCount: number;

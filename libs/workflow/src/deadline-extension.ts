@@ -1,7 +1,8 @@
 import { formatPolishDate, isIsoInstant, isLocalDate, type LocalDate } from './local-date';
+import { CASE_TEXT_LIMITS } from './case-limits';
 import type { FieldErrors } from './progress-types';
 
-const MAX_REASON_LENGTH = 2000;
+const MAX_REASON_LENGTH = CASE_TEXT_LIMITS.reason;
 
 /**
  * KPA art. 36 § 1: a matter not settled in time requires telling the party the reason for the

@@ -4,10 +4,20 @@ export * from './case-kinds';
 export * from './workflow-types';
 export * from './enums';
 export { COMMON_CONDUCT } from './kinds/common-conduct';
-export { COMPLAINT_WORKFLOW } from './kinds/complaint.workflow';
-export { OFFICE_ERROR_WORKFLOW } from './kinds/office-error.workflow';
-export { REFUSAL_WORKFLOW } from './kinds/refusal.workflow';
-export { AGGRESSIVE_CLIENT_WORKFLOW, PROTEST_WORDING } from './kinds/aggressive-client.workflow';
+export { COMPLAINT_WORKFLOW, COMPLAINT_FACTS } from './kinds/complaint.workflow';
+export { OFFICE_ERROR_WORKFLOW, OFFICE_ERROR_FACTS } from './kinds/office-error.workflow';
+export { REFUSAL_WORKFLOW, REFUSAL_FACTS } from './kinds/refusal.workflow';
+export {
+  AGGRESSIVE_CLIENT_WORKFLOW,
+  AGGRESSIVE_CLIENT_FACTS,
+  PROTEST_WORDING,
+} from './kinds/aggressive-client.workflow';
+export { REPEATABLE_COMPLAINT_OUTCOMES, repeatComplaintError, type RepeatedOriginal } from './kinds/complaint.rules';
+export { followsRefusalError } from './kinds/refusal.rules';
+export * from './case-limits';
+export * from './case-rules';
+export * from './case-outcome';
+export * from './loop-recall';
 export * from './workflows';
 export * from './local-date';
 export * from './progress-types';
@@ -22,3 +32,5 @@ export * from './calendar/warsaw-time';
 export * from './calendar/polish-calendar';
 export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
+export * from './calendar/case-deadlines';
+export * from './calendar/deadline-extension-day';

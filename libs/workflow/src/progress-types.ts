@@ -19,6 +19,11 @@ export interface CaseProgress {
   closed: boolean;
   /** Step ids in completion order; only the top may be reopened. */
   lastCompleted: string[];
+  /**
+   * Entries a loop sent back (a proposal the client did not accept, and that answer itself), per step,
+   * oldest first: what a clerk recorded is never dropped, and the next attempt can show it.
+   */
+  earlier?: Record<string, StepEntry[]>;
 }
 
 /** Facts about the case outside its steps that the rules depend on. */
@@ -30,6 +35,8 @@ export interface CaseContext {
   promiseCount: number;
   /** Root-cause codes the office currently uses; the defaults when absent. */
   rootCauseCodes?: readonly string[];
+  /** The case's computed legal dates that step fields take over (FieldDef.computedFrom). */
+  deadlines?: Partial<Record<'appeal', { due: string; rule: string }>>;
 }
 
 export type WorkflowViolationCode =
@@ -61,7 +68,7 @@ export interface ActionMeta {
 }
 
 export type StepActionResult =
-  | { ok: true; progress: CaseProgress; loopedBackTo?: string }
+  | { ok: true; progress: CaseProgress; entry: StepEntry; loopedBackTo?: string }
   | { ok: false; violation: WorkflowViolation }
   | { ok: false; fields: FieldErrors };
 

@@ -1,4 +1,5 @@
 import type { CaseKind } from './case-kinds';
+import { CASE_TEXT_LIMITS } from './case-limits';
 import type {
   ActionMeta,
   CaseContext,
@@ -16,7 +17,7 @@ import type { StepDef, WorkflowDef } from './workflow-types';
 // Every function here is pure: it never mutates the progress it is given, so the API can compare
 // before and after for its audit trail and the SPA can run the same rules for instant feedback.
 
-const MAX_REASON_LENGTH = 2000;
+const MAX_REASON_LENGTH = CASE_TEXT_LIMITS.reason;
 
 export function emptyProgress(kind: CaseKind): CaseProgress {
   workflowOf(kind);
@@ -139,13 +140,17 @@ export function completeStep(
     const to = def.steps.findIndex((s) => s.id === stepId);
     const cleared = new Set(def.steps.slice(from, to + 1).map((s) => s.id));
     const entries = Object.fromEntries(Object.entries(next.entries).filter(([id]) => !cleared.has(id)));
+    const earlier = { ...progress.earlier };
+    for (const [id, sent] of Object.entries(next.entries))
+      if (cleared.has(id)) earlier[id] = [...(earlier[id] ?? []), sent];
     return {
       ok: true,
-      progress: { ...next, entries, lastCompleted: next.lastCompleted.filter((id) => !cleared.has(id)) },
+      progress: { ...next, entries, lastCompleted: next.lastCompleted.filter((id) => !cleared.has(id)), earlier },
+      entry,
       loopedBackTo: loop.backTo,
     };
   }
-  return { ok: true, progress: next };
+  return { ok: true, progress: next, entry };
 }
 
 /** Records that an optional step was deliberately not done, and why. */
@@ -171,6 +176,7 @@ export function skipStep(progress: CaseProgress, stepId: string, reason: string,
   const entry: StepEntry = { stepId, status: 'skipped', reason: text, at: meta.at, by: meta.by };
   return {
     ok: true,
+    entry,
     progress: {
       ...progress,
       entries: { ...progress.entries, [stepId]: entry },
@@ -225,4 +231,23 @@ export function closeCase(progress: CaseProgress, ctx: CaseContext): CloseResult
   if (missing.length)
     return { ok: false, violation: violations.incomplete(def, missing, stepsWithoutPromise(progress, def, ctx)) };
   return { ok: true, progress: { ...progress, closed: true } };
+}
+
+export interface StepStatus {
+  stepId: string;
+  /** Made unnecessary by an early outcome recorded after it (e.g. a complaint forwarded at once). */
+  waived: boolean;
+  /** Required steps before it still to do. */
+  blockers: string[];
+}
+
+/** Each step of the workflow with what stands before it, in the workflow's order (the SPA's step list). */
+export function stepStatuses(progress: CaseProgress): StepStatus[] {
+  const def = workflowOf(progress.kind);
+  const waived = waivedSteps(progress, def);
+  return def.steps.map((s) => ({
+    stepId: s.id,
+    waived: waived.has(s.id),
+    blockers: blockersOf(progress, def, s.id, waived),
+  }));
 }

@@ -61,19 +61,27 @@ export function clashingRegister(candidate: ReferenceRegister, others: readonly 
   return others.find((o) => o.kind !== candidate.kind && sample(o) === mine)?.kind ?? null;
 }
 
-export function formatReference(
-  format: string,
-  v: { department: string; jrwa: string; n: number; year: number },
-): string {
+export interface ReferenceParts {
+  department: string;
+  jrwa: string;
+  year: number;
+}
+
+/**
+ * The reference a register issues, without its number: the literal text between the occurrences of {n}.
+ * The database joins them with the number its counter hands out in the same statement, so the number is
+ * gap-free and the formatting still happens only here.
+ */
+export function referencePieces(format: string, v: ReferenceParts): string[] {
   const problem = validateReferenceFormat(format);
   if (problem) throw new RangeError(problem);
-  if (!Number.isInteger(v.n) || v.n < 1) throw new RangeError(`Register number must be a positive integer, got ${v.n}`);
   if (!Number.isInteger(v.year) || v.year < 1000 || v.year > 9999) throw new RangeError(`Invalid year: ${v.year}`);
-  const values: Record<string, string> = {
-    department: v.department.trim(),
-    jrwa: v.jrwa.trim(),
-    n: String(v.n),
-    yyyy: String(v.year),
-  };
-  return format.replace(TOKEN, (_, token: string) => values[token]);
+  const values: Record<string, string> = { department: v.department.trim(), jrwa: v.jrwa.trim(), yyyy: String(v.year) };
+  return format.split('{n}').map((piece) => piece.replace(TOKEN, (_, token: string) => values[token]));
+}
+
+export function formatReference(format: string, v: ReferenceParts & { n: number }): string {
+  const pieces = referencePieces(format, v);
+  if (!Number.isInteger(v.n) || v.n < 1) throw new RangeError(`Register number must be a positive integer, got ${v.n}`);
+  return pieces.join(String(v.n));
 }

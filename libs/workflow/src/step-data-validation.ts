@@ -1,6 +1,6 @@
 import type { CaseKind } from './case-kinds';
 import { STEP_RULES } from './kinds/step-rules';
-import { isIsoInstant, isLocalDate } from './local-date';
+import { formatPolishDate, isIsoInstant, isLocalDate } from './local-date';
 import { FORM_ERROR_KEY, type CaseContext, type FieldErrors } from './progress-types';
 import { workflowOf } from './workflows';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } from './workflow-types';
@@ -28,6 +28,8 @@ const MSG = {
   eventUnknownKey: (k: string) => `nieznane pole „${k}”.`,
   eventKind: 'nieznany rodzaj zdarzenia.',
   eventAt: 'brak lub nieprawidłowa godzina (ISO 8601 ze strefą).',
+  notComputed: (d: { due: string; rule: string }) =>
+    `Ten termin wynika z przepisów (${d.rule}): ${formatPolishDate(d.due)}. Podaj klientowi tę datę.`,
   eventNote: (msg: string) => `opis – ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`,
 } as const;
 
@@ -142,6 +144,8 @@ function isRequired(field: FieldDef, data: Record<string, unknown>): boolean {
 /**
  * Checks a step's payload against its definition and returns it normalised: text trimmed and
  * NFC-normalised, blank optional fields dropped, instants in UTC ISO form, events in time order.
+ * A date the law fixes (`computedFrom`, e.g. the appeal deadline) is filled in from the case's
+ * deadlines when left out, and any other date is refused.
  */
 export function validateStepData(kind: CaseKind, stepId: string, data: unknown, ctx: CaseContext): StepDataResult {
   const step = workflowOf(kind).steps.find((s) => s.id === stepId);
@@ -163,6 +167,12 @@ export function validateStepData(kind: CaseKind, stepId: string, data: unknown, 
     const n = normaliseField(field, data[field.id], ctx);
     if ('error' in n) add(field.id, n.error);
     else if ('value' in n) out[field.id] = n.value;
+  }
+  for (const field of step.fields) {
+    const fixed = field.computedFrom ? ctx.deadlines?.[field.computedFrom] : undefined;
+    if (!fixed || errors.has(field.id)) continue;
+    if (!(field.id in out) && isRequired(field, out)) out[field.id] = fixed.due;
+    else if (field.id in out && out[field.id] !== fixed.due) add(field.id, [MSG.notComputed(fixed)]);
   }
   for (const field of step.fields) {
     if (field.id in out || errors.has(field.id) || !isRequired(field, out)) continue;

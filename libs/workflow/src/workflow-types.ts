@@ -32,6 +32,12 @@ export interface FieldDef {
   optionsFrom?: 'rootCauses';
   /** `events`: most entries accepted in one log. */
   maxItems?: number;
+  /**
+   * A `date` that the law fixes from the case's facts: the due day of that deadline of the case
+   * (e.g. 'appeal', KPA art. 129 § 2; CaseContext.deadlines). Forms show it filled in; when left out
+   * where it is required it is filled in, and any other date is refused.
+   */
+  computedFrom?: 'appeal';
 }
 
 export interface StepDef {
@@ -45,8 +51,12 @@ export interface StepDef {
   fields: FieldDef[];
   /** Completing it requires at least one follow-up promise on the case. */
   needsPromise?: boolean;
-  /** Completing it with `field` in `values` reopens `backTo` and every step after it up to this one. */
-  loop?: { field: string; values: readonly string[]; backTo: string };
+  /**
+   * Completing it with `field` in `values` reopens `backTo` and every step after it up to this one; the
+   * entries sent back are kept (CaseProgress.earlier). `expectation` names the field holding what the
+   * client wants instead, shown at the next attempt.
+   */
+  loop?: { field: string; values: readonly string[]; backTo: string; expectation?: string };
   /**
    * This step may be completed before its turn when `field` takes one of `values`
    * (a forwarded or anonymous letter never has a conversation); the required steps

@@ -76,11 +76,13 @@ describe('workflow definitions', () => {
       field: 'satisfaction',
       values: ['no'],
       backTo: 'propose',
+      expectation: 'expectation',
     });
     expect(workflowOf('office_error').steps.find((s) => s.loop)?.loop).toEqual({
       field: 'accepted',
       values: ['no'],
       backTo: 'fix',
+      expectation: 'expectation',
     });
   });
 

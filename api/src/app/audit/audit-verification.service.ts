@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditVerification } from '@pu/contracts';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { liftQueryDeadline } from '../database/guarded-client';
 import { verifyAuditChain } from './audit-chain-verifier';
 
@@ -10,7 +11,10 @@ const VERIFY_TIMEOUT = '5min';
 
 @Injectable()
 export class AuditVerificationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** One snapshot for every statement, so entries written meanwhile never look like a broken chain. */
   async verify(): Promise<AuditVerification> {
@@ -21,7 +25,7 @@ export class AuditVerificationService {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`SET TRANSACTION READ ONLY`);
       await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [VERIFY_TIMEOUT]);
-      const result = await verifyAuditChain((sql, params) => runner.query(sql, params), new Date());
+      const result = await verifyAuditChain((sql, params) => runner.query(sql, params), this.clock.now());
       await runner.commitTransaction();
       return result;
     } catch (error) {

@@ -1,13 +1,19 @@
 import type { CaseProgress } from '@pu/workflow';
-import { currentStep, hoursBetween } from '@pu/workflow';
-import { computeDeadlines, mainDueAt } from './case-deadlines';
+import {
+  COMPLAINT_FACTS,
+  computeDeadlines,
+  currentStep,
+  hoursBetween,
+  mainDueAt,
+  OFFICE_ERROR_FACTS,
+} from '@pu/workflow';
 import type { CaseRow } from './cases.queries';
 
-const dataOf = (p: CaseProgress, step: string, field: string): unknown => p.entries[step]?.data?.[field];
-const dateOf = (p: CaseProgress, step: string, field: string): Date | null => {
-  const v = dataOf(p, step, field);
-  return typeof v === 'string' ? new Date(v) : null;
-};
+/** Office error: hours from discovery to informing the client, once informed (standard 21's figure). */
+export function informHours(eventAt: Date | null, progress: CaseProgress): number | null {
+  const informedAt = OFFICE_ERROR_FACTS.informedAt(progress);
+  return informedAt && eventAt ? Math.max(0, Math.round(hoursBetween(eventAt, informedAt) * 100) / 100) : null;
+}
 
 /**
  * Columns that follow from the steps: kept on the row so lists, filters and reports need no JSON digging.
@@ -19,25 +25,16 @@ export function derivedColumns(
   officeErrorInformWorkingDays: number,
 ): Record<string, unknown> {
   const set: Record<string, unknown> = { progress, current_step: currentStep(progress) };
-  if (row.kind === 'complaint') {
-    const cause = dataOf(progress, 'cause', 'rootCause');
-    set['root_cause'] = typeof cause === 'string' ? cause : null;
-  }
-  let eventAt = row.event_at ? new Date(row.event_at) : null;
-  if (row.kind === 'office_error') {
-    eventAt = dateOf(progress, 'record', 'discoveredAt') ?? eventAt;
-    set['event_at'] = eventAt;
-    const informedAt = dateOf(progress, 'inform', 'informedAt');
-    set['inform_hours'] =
-      informedAt && eventAt ? Math.max(0, Math.round(hoursBetween(eventAt, informedAt) * 100) / 100) : null;
-  }
+  if (row.kind === 'complaint') set['root_cause'] = COMPLAINT_FACTS.rootCause(progress);
+  const eventAt = row.event_at ? new Date(row.event_at) : null;
+  if (row.kind === 'office_error') set['inform_hours'] = informHours(eventAt, progress);
   const deadlines = computeDeadlines(
     {
       kind: row.kind,
       receivedAt: new Date(row.received_at),
       eventAt,
       isCouncillor: row.client_is_councillor,
-      deliveredAt: dateOf(progress, 'deliver', 'deliveredAt'),
+      progress,
       officeErrorInformWorkingDays,
     },
     row.deadlines,
@@ -45,20 +42,4 @@ export function derivedColumns(
   set['deadlines'] = deadlines;
   set['due_at'] = mainDueAt(deadlines);
   return set;
-}
-
-/** What a closed case's `outcome` column says, per kind, for lists and the quality report. */
-export function closingOutcome(row: CaseRow, progress: CaseProgress): string {
-  switch (row.kind) {
-    case 'complaint': {
-      const outcome = dataOf(progress, 'outcome', 'outcome');
-      return typeof outcome === 'string' ? outcome : 'settled';
-    }
-    case 'office_error':
-      return 'fixed';
-    case 'refusal':
-      return 'delivered';
-    case 'aggressive_client':
-      return dataOf(progress, 'close', 'handled') === true ? 'handled' : 'not_handled';
-  }
 }

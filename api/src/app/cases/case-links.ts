@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseKindName } from '@pu/contracts';
+import { followsRefusalError, repeatComplaintError } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import { validationFailed } from '../common/domain-error';
@@ -49,24 +50,19 @@ export class CaseLinks {
     }
     if (repeatOfCaseId) {
       const r = facts.repeat_of;
-      if (links.kind !== 'complaint') fields['repeatOfCaseId'] = ['Ponowić można tylko skargę.'];
-      else if (!r || !r.visible || repeatOfCaseId === links.selfId)
-        fields['repeatOfCaseId'] = ['Nie znaleziono pierwotnej skargi.'];
-      else if (r.kind !== 'complaint') fields['repeatOfCaseId'] = ['Wskazana sprawa nie jest skargą.'];
-      else if (links.receivedAt && new Date(r.received_at).getTime() >= links.receivedAt.getTime()) {
-        fields['repeatOfCaseId'] = ['Pierwotna skarga musi wpłynąć wcześniej niż ta, która ją ponawia.'];
-      } else if (!['unjustified', 'position_maintained'].includes(r.outcome ?? '')) {
-        fields['repeatOfCaseId'] = [
-          'Pierwotna skarga nie została uznana za bezzasadną (art. 239 KPA dotyczy skarg bezzasadnych).',
-        ];
-      }
+      const seen = r && r.visible && repeatOfCaseId !== links.selfId ? r : null;
+      const original = seen
+        ? { kind: seen.kind as CaseKindName, outcome: seen.outcome, receivedAt: new Date(seen.received_at) }
+        : null;
+      const problem = repeatComplaintError(links.kind, original, links.receivedAt);
+      if (problem) fields['repeatOfCaseId'] = [problem];
     }
     if (followsCaseId) {
       const f = facts.follows;
-      if (!f || !f.visible || followsCaseId === links.selfId)
-        fields['followsCaseId'] = ['Nie znaleziono sprawy decyzji odmownej.'];
-      else if (f.kind !== 'refusal')
-        fields['followsCaseId'] = ['Odwołanie lub skarga może następować tylko po decyzji odmownej.'];
+      const problem = followsRefusalError(
+        f && f.visible && followsCaseId !== links.selfId ? { kind: f.kind as CaseKindName } : null,
+      );
+      if (problem) fields['followsCaseId'] = [problem];
     }
     if (Object.keys(fields).length) throw validationFailed(fields);
   }

@@ -1,14 +1,15 @@
 import type { CaseListItem, CaseResponse } from '@pu/contracts';
-import { availableSteps, missingForClose, type CaseContext } from '@pu/workflow';
+import { availableSteps, isAnonymousCase, missingForClose, type CaseContext } from '@pu/workflow';
 import type { CaseRow } from './cases.queries';
 
 export const isAnonymous = (row: Pick<CaseRow, 'kind' | 'client_name' | 'client_address'>) =>
-  row.kind === 'complaint' && !row.client_name && !row.client_address;
+  isAnonymousCase(row.kind, { name: row.client_name, address: row.client_address });
 
 export const caseContext = (row: CaseRow): CaseContext => ({
   anonymous: isAnonymous(row),
   repeatOfCaseId: row.repeat_of_case_id,
   promiseCount: row.promise_count,
+  deadlines: row.deadlines.appeal ? { appeal: row.deadlines.appeal } : {},
 });
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -76,6 +77,7 @@ export function toCaseResponse(row: CaseRow, now: Date): CaseResponse {
     deadlines: row.deadlines,
     rootCause: row.root_cause,
     steps: row.progress.entries,
+    earlierSteps: row.progress.earlier ?? {},
     availableSteps: row.status === 'open' ? availableSteps(row.progress) : [],
     missingForClose: row.status === 'open' ? missingForClose(row.progress, ctx) : [],
     promiseCount: row.promise_count,

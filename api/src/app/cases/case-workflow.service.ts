@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseResponse } from '@pu/contracts';
+import type { CaseProgress, StepEntry } from '@pu/workflow';
 import {
   closeCase,
+  closingOutcome,
   completeStep,
-  isWorkingDay,
+  deadlineExtensionErrors,
   reopenLastStep,
   skipStep,
-  validateDeadlineExtension,
 } from '@pu/workflow';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -14,7 +15,7 @@ import { validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseLinks } from './case-links';
-import { closingOutcome, derivedColumns } from './case-derived';
+import { derivedColumns } from './case-derived';
 import { caseContext, toCaseResponse } from './case-mapper';
 import type { CaseRow } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
@@ -49,7 +50,7 @@ export class CaseWorkflowService {
         entityId: stepId,
         action: 'complete_step',
         before: row.progress.entries[stepId] ?? null,
-        after: result.progress.entries[stepId] ?? null,
+        after: result.entry,
       },
       ...(result.loopedBackTo
         ? [
@@ -57,7 +58,8 @@ export class CaseWorkflowService {
               entityType: 'step',
               entityId: result.loopedBackTo,
               action: 'loop_back',
-              after: { from: stepId, to: result.loopedBackTo },
+              // The entries sent back stay on the case (progress.earlier); the history names them too.
+              after: { from: stepId, to: result.loopedBackTo, kept: keptByLoop(row.progress, result.progress) },
             },
           ]
         : []),
@@ -97,7 +99,7 @@ export class CaseWorkflowService {
     const row = await this.loadCurrent(actor, id, version);
     const result = closeCase(row.progress, caseContext(row));
     if (!result.ok) throw violationError(result.violation);
-    const outcome = closingOutcome(row, result.progress);
+    const outcome = closingOutcome(row.kind, result.progress);
     const closedAt = this.clock.now();
     const updated = await this.store.update(
       id,
@@ -158,15 +160,11 @@ export class CaseWorkflowService {
     const now = this.clock.now();
     const main = row.deadlines.main;
     if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
-    const errors =
-      validateDeadlineExtension(
-        { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
-        now,
-      ) ?? {};
-    // The new date is one the office names to the client; it must be a day the office can act on.
-    if (!errors['newDue'] && !isWorkingDay(dto.newDue))
-      errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
-    if (Object.keys(errors).length) throw validationFailed(errors);
+    const errors = deadlineExtensionErrors(
+      { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
+      now,
+    );
+    if (errors) throw validationFailed(errors);
     const extension = {
       previousDue: main.due,
       newDue: dto.newDue,
@@ -185,4 +183,9 @@ export class CaseWorkflowService {
     ]);
     return toCaseResponse(updated, this.clock.now());
   }
+}
+
+/** The entries a loop moved into `earlier`: the ones that are there now and were not before. */
+function keptByLoop(before: CaseProgress, after: CaseProgress): StepEntry[] {
+  return Object.entries(after.earlier ?? {}).flatMap(([id, list]) => list.slice(before.earlier?.[id]?.length ?? 0));
 }

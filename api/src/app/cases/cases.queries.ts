@@ -171,6 +171,8 @@ export interface NewCase {
   departmentId: string;
   /** The register year (in Warsaw). */
   year: number;
+  /** The reference number's text around its sequence number, from the register's format. */
+  referencePieces: string[];
   subject: string;
   description: string | null;
   channel: ChannelName;
@@ -218,7 +220,8 @@ export async function insertCase(
   const values = [
     idP,
     kindP,
-    `replace(replace(replace(replace(r.format, '{department}', dep.symbol), '{jrwa}', r.jrwa), '{yyyy}', ${yearP}::text), '{n}', counter.last_n::text)`,
+    // The register's format is applied by @pu/workflow (referencePieces); only the counter's number goes in here.
+    `array_to_string(${p.add(n.referencePieces)}::text[], counter.last_n::text)`,
     yearP,
     'counter.last_n',
     p.add(n.subject),
@@ -278,6 +281,19 @@ export async function insertCase(
        )})
        SELECT ${CASE_COLUMNS} FROM ins c JOIN dep d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`,
     p.values,
+  );
+  return rows[0];
+}
+
+/** The reference format of the kind's register and the department's symbol. */
+export async function selectRegisterFormat(
+  db: EntityManager,
+  kind: CaseKindName,
+  departmentId: string,
+): Promise<{ format: string; jrwa: string; symbol: string } | undefined> {
+  const rows: { format: string; jrwa: string; symbol: string }[] = await db.query(
+    `SELECT r.format, r.jrwa, d.symbol FROM case_registers r, departments d WHERE r.kind = $1 AND d.id = $2`,
+    [kind, departmentId],
   );
   return rows[0];
 }

@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
-import { currentStep, emptyProgress, warsawDate } from '@pu/workflow';
+import type { CaseKindName, CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
+import {
+  caseEventAt,
+  clientChangeErrors,
+  computeDeadlines,
+  currentStep,
+  emptyProgress,
+  eventChangeErrors,
+  eventFieldOf,
+  mainDueAt,
+  newCaseErrors,
+  referencePieces,
+  warsawDate,
+} from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
@@ -13,9 +25,9 @@ import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { selectCaseList, toCasePage } from './case-list.queries';
-import { computeDeadlines, mainDueAt } from './case-deadlines';
-import { isAnonymous, toCaseResponse } from './case-mapper';
-import { type CaseRow, insertCase, selectHistory } from './cases.queries';
+import { informHours } from './case-derived';
+import { toCaseResponse } from './case-mapper';
+import { type CaseRow, insertCase, selectHistory, selectRegisterFormat } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
 import { CaseLinks } from './case-links';
 import { PreparedQueries } from '../database/prepared-queries';
@@ -41,22 +53,21 @@ export class CasesService {
     const now = this.clock.now();
     this.validateNew(dto, user, departmentId, now);
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
-    await this.links.validate(user, {
-      assigneeId: dto.assigneeId,
-      departmentId,
-      repeatOfCaseId: dto.repeatOfCaseId,
-      followsCaseId: dto.followsCaseId,
-      kind: dto.kind,
-      receivedAt,
-    });
+    const year = Number(warsawDate(now).slice(0, 4));
+    const [register] = await Promise.all([
+      this.register(dto.kind, departmentId),
+      this.links.validate(user, {
+        assigneeId: dto.assigneeId,
+        departmentId,
+        repeatOfCaseId: dto.repeatOfCaseId,
+        followsCaseId: dto.followsCaseId,
+        kind: dto.kind,
+        receivedAt,
+      }),
+    ]);
 
     const id = randomUUID();
-    const eventAt =
-      dto.kind === 'office_error'
-        ? new Date(dto.discoveredAt ?? receivedAt)
-        : dto.kind === 'aggressive_client'
-          ? new Date(dto.incidentAt ?? receivedAt)
-          : null;
+    const eventAt = caseEventAt(dto.kind, { receivedAt, discoveredAt: dto.discoveredAt, incidentAt: dto.incidentAt });
     const deadlines = computeDeadlines({
       kind: dto.kind,
       receivedAt,
@@ -65,7 +76,8 @@ export class CasesService {
       officeErrorInformWorkingDays: this.config.officeErrorInformWorkingDays,
     });
     const progress = emptyProgress(dto.kind);
-    const year = Number(warsawDate(now).slice(0, 4));
+    // The register's format is applied by @pu/workflow; the statement only puts in the number its counter issues.
+    const pieces = referencePieces(register.format, { department: register.symbol, jrwa: register.jrwa, year });
     const assigneeId = dto.assigneeId === undefined ? user.id : dto.assigneeId;
 
     const c = dto.client;
@@ -77,6 +89,7 @@ export class CasesService {
         kind: dto.kind,
         departmentId,
         year,
+        referencePieces: pieces,
         subject: dto.subject,
         description: dto.description ?? null,
         channel: dto.channel,
@@ -124,18 +137,18 @@ export class CasesService {
         'Sprawę rejestruje się we własnym wydziale; potem można ją przekazać do właściwego wydziału.',
       ];
     }
-    if (dto.kind === 'office_error' && !dto.discoveredAt)
-      fields['discoveredAt'] = [
-        'Podaj, kiedy stwierdzono pomyłkę: od tej chwili liczy się czas na poinformowanie klienta.',
-      ];
-    if (dto.kind !== 'complaint' && !dto.client.name && !dto.client.address) {
-      fields['client.name'] = [
-        'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
-      ];
-    }
-    if (dto.receivedAt && new Date(dto.receivedAt).getTime() > now.getTime() + 5 * 60_000)
-      fields['receivedAt'] = ['Data wpływu nie może być w przyszłości.'];
+    Object.assign(fields, newCaseErrors(dto, now));
     if (Object.keys(fields).length) throw validationFailed(fields);
+  }
+
+  /** The reference format of the kind's register and the department's symbol. */
+  private async register(
+    kind: CaseKindName,
+    departmentId: string,
+  ): Promise<{ format: string; jrwa: string; symbol: string }> {
+    const register = await selectRegisterFormat(this.db.manager, kind, departmentId);
+    if (!register) throw new Error(`No register for ${kind} or no department ${departmentId}`);
+    return register;
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
@@ -178,39 +191,45 @@ export class CasesService {
         const value = c[field as keyof typeof c];
         if (value !== undefined) set[column] = value;
       }
-      const next = {
-        kind: row.kind,
-        client_name: (set['client_name'] ?? row.client_name) as string | null,
-        client_address: (set['client_address'] ?? row.client_address) as string | null,
+      const after = {
+        name: (set['client_name'] ?? row.client_name) as string | null,
+        address: (set['client_address'] ?? row.client_address) as string | null,
       };
-      if (row.kind !== 'complaint' && !next.client_name && !next.client_address) {
-        throw validationFailed({ 'client.name': ['Podaj imię i nazwisko lub adres klienta.'] });
-      }
-      if (
-        isAnonymous(next) !== isAnonymous(row) &&
-        Object.keys(row.progress.entries).length > 0 &&
-        row.kind === 'complaint' &&
-        row.progress.entries['outcome']
-      ) {
-        throw validationFailed({
-          client: ['Nie można zmienić anonimowości skargi po zapisaniu sposobu jej załatwienia.'],
-        });
-      }
-      if (c.isCouncillorOrMp !== undefined && c.isCouncillorOrMp !== row.client_is_councillor) {
-        const deadlines = computeDeadlines(
-          {
-            kind: row.kind,
-            receivedAt: new Date(row.received_at),
-            eventAt: row.event_at,
-            isCouncillor: c.isCouncillorOrMp,
-            deliveredAt: deliveredAt(row),
-            officeErrorInformWorkingDays: this.config.officeErrorInformWorkingDays,
-          },
-          row.deadlines,
-        );
-        set['deadlines'] = deadlines;
-        set['due_at'] = mainDueAt(deadlines);
-      }
+      const clientErrors = clientChangeErrors(
+        row.kind,
+        row.progress,
+        { name: row.client_name, address: row.client_address },
+        after,
+      );
+      if (Object.keys(clientErrors).length) throw validationFailed(clientErrors);
+    }
+    // The kind's event (an error's discovery, the incident) is asked at registration and may be corrected here;
+    // the deadline that runs from it follows, with its explanation.
+    const eventField = eventFieldOf(row.kind);
+    const eventErrors = eventChangeErrors(row.kind, dto);
+    if (Object.keys(eventErrors).length) throw validationFailed(eventErrors);
+    const eventAt = eventField && dto[eventField] !== undefined ? new Date(dto[eventField]) : null;
+    if (eventAt && eventAt.getTime() !== row.event_at?.getTime()) {
+      set['event_at'] = eventAt;
+      if (row.kind === 'office_error') set['inform_hours'] = informHours(eventAt, row.progress);
+    }
+    if (
+      set['event_at'] !== undefined ||
+      (c?.isCouncillorOrMp !== undefined && c.isCouncillorOrMp !== row.client_is_councillor)
+    ) {
+      const deadlines = computeDeadlines(
+        {
+          kind: row.kind,
+          receivedAt: new Date(row.received_at),
+          eventAt: (set['event_at'] as Date | undefined) ?? row.event_at,
+          isCouncillor: c?.isCouncillorOrMp ?? row.client_is_councillor,
+          progress: row.progress,
+          officeErrorInformWorkingDays: this.config.officeErrorInformWorkingDays,
+        },
+        row.deadlines,
+      );
+      set['deadlines'] = deadlines;
+      set['due_at'] = mainDueAt(deadlines);
     }
     if (Object.keys(set).length === 0) return toCaseResponse(row, this.clock.now());
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, row[k as keyof CaseRow] ?? null]));
@@ -235,8 +254,3 @@ export class CasesService {
     }));
   }
 }
-
-export const deliveredAt = (row: CaseRow): Date | null => {
-  const value = row.progress.entries['deliver']?.data?.['deliveredAt'];
-  return typeof value === 'string' ? new Date(value) : null;
-};

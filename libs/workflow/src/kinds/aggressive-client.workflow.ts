@@ -3,11 +3,16 @@ import {
   INCIDENT_EVENT_KINDS,
   INCIDENT_SEVERITIES,
   INCIDENT_SEVERITY_LABELS,
+  SATISFACTION_LEVELS,
   toOptions,
+  type IncidentSeverity,
+  type Satisfaction,
 } from '../enums';
+import type { CaseProgress } from '../progress-types';
 import type { WorkflowDef } from '../workflow-types';
 import { COMMON_CONDUCT } from './common-conduct';
 import { expectationField, longtext, quietPlaceField, restatementFields, satisfactionField } from './common-fields';
+import { flagOf, oneOf } from './step-facts';
 
 /** The protest the standard puts in the clerk's mouth, word for word (standard 22 pkt 6). */
 export const PROTEST_WORDING = {
@@ -184,3 +189,11 @@ export const AGGRESSIVE_CLIENT_WORKFLOW: WorkflowDef = {
     ...COMMON_CONDUCT,
   ],
 };
+
+/** What other code reads from an aggressive-client incident's steps. */
+export const AGGRESSIVE_CLIENT_FACTS = {
+  /** Whether the client's matter was settled after all (standard 22's aim). */
+  handled: (p: CaseProgress): boolean | null => flagOf(p, 'close', 'handled'),
+  severity: (p: CaseProgress): IncidentSeverity | null => oneOf(INCIDENT_SEVERITIES, p, 'close', 'severity'),
+  satisfaction: (p: CaseProgress): Satisfaction | null => oneOf(SATISFACTION_LEVELS, p, 'resolve', 'satisfaction'),
+} as const;

@@ -6,8 +6,12 @@ import {
   NOTIFIED_COMPLAINT_OUTCOMES,
   CHANNEL_LABELS,
   REPLY_CHANNELS,
+  SATISFACTION_LEVELS,
   toOptions,
+  type ComplaintOutcome,
+  type Satisfaction,
 } from '../enums';
+import type { CaseProgress } from '../progress-types';
 import type { WorkflowDef } from '../workflow-types';
 import { COMMON_CONDUCT } from './common-conduct';
 import {
@@ -19,6 +23,7 @@ import {
   satisfactionField,
   text,
 } from './common-fields';
+import { isDone, oneOf, textOf } from './step-facts';
 
 /** Standard 20: "Skargi od Klienta przyjmuj ze zrozumieniem oraz wykaż inicjatywę w rozwiązaniu problemu Klienta". */
 export const COMPLAINT_WORKFLOW: WorkflowDef = {
@@ -136,7 +141,7 @@ export const COMPLAINT_WORKFLOW: WorkflowDef = {
         },
         expectationField,
       ],
-      loop: { field: 'satisfaction', values: ['no'], backTo: 'propose' },
+      loop: { field: 'satisfaction', values: ['no'], backTo: 'propose', expectation: 'expectation' },
     },
     {
       id: 'next_steps',
@@ -223,3 +228,13 @@ export const COMPLAINT_WORKFLOW: WorkflowDef = {
     ...COMMON_CONDUCT,
   ],
 };
+
+/** What other code reads from a complaint's steps. */
+export const COMPLAINT_FACTS = {
+  /** The root-cause category (the quality report ranks them); codes are the office's own. */
+  rootCause: (p: CaseProgress): string | null => textOf(p, 'cause', 'rootCause'),
+  satisfaction: (p: CaseProgress): Satisfaction | null => oneOf(SATISFACTION_LEVELS, p, 'satisfaction', 'satisfaction'),
+  outcome: (p: CaseProgress): ComplaintOutcome | null => oneOf(COMPLAINT_OUTCOMES, p, 'outcome', 'outcome'),
+  /** How the complaint was settled has been recorded (after that, who complained is part of the record). */
+  settled: (p: CaseProgress): boolean => isDone(p, 'outcome'),
+} as const;

@@ -1,7 +1,9 @@
 import { YES_NO, YES_NO_LABELS, toOptions } from '../enums';
+import type { CaseProgress } from '../progress-types';
 import type { WorkflowDef } from '../workflow-types';
 import { COMMON_CONDUCT } from './common-conduct';
 import { channelField, confirmation, longtext, text } from './common-fields';
+import { instantOf } from './step-facts';
 
 /** Standard 21: "Przekazuj Klientowi jak najszybciej informację o pomyłce wraz z propozycją jej naprawienia". */
 export const OFFICE_ERROR_WORKFLOW: WorkflowDef = {
@@ -22,19 +24,10 @@ export const OFFICE_ERROR_WORKFLOW: WorkflowDef = {
         en: 'If an error was made, the client should be told about it without delay. Act quickly to minimise its adverse consequences.',
       },
       source: 'Standard 21 – uzasadnienie',
+      // When the error was found is asked once, when the case is registered (it starts the deadline).
       fields: [
         longtext('description', { pl: 'Na czym polega pomyłka', en: 'What went wrong' }),
         text('affectedMatter', { pl: 'Sprawa, której dotyczy', en: 'Matter affected' }),
-        {
-          id: 'discoveredAt',
-          type: 'datetime',
-          label: { pl: 'Kiedy stwierdzono pomyłkę', en: 'Discovered at' },
-          required: true,
-          help: {
-            pl: 'Od tej chwili liczy się czas do poinformowania klienta.',
-            en: 'The time to inform the client is measured from this moment.',
-          },
-        },
         text('discoveredBy', { pl: 'Kto stwierdził pomyłkę', en: 'Discovered by' }, false),
       ],
     },
@@ -111,8 +104,12 @@ export const OFFICE_ERROR_WORKFLOW: WorkflowDef = {
             en: '"No" goes back to "Present how it will be fixed".',
           },
         },
+        longtext('expectation', { pl: 'Czego oczekuje klient', en: 'What the client expects' }, false, {
+          pl: 'Gdy sposób nie odpowiada klientowi: co by mu odpowiadało. Zobaczysz to przy kolejnej propozycji.',
+          en: 'When the fix does not suit the client: what would. It is shown with the next proposal.',
+        }),
       ],
-      loop: { field: 'accepted', values: ['no'], backTo: 'fix' },
+      loop: { field: 'accepted', values: ['no'], backTo: 'fix', expectation: 'expectation' },
     },
     {
       id: 'next_steps',
@@ -165,3 +162,9 @@ export const OFFICE_ERROR_WORKFLOW: WorkflowDef = {
     ...COMMON_CONDUCT,
   ],
 };
+
+/** What other code reads from an office error's steps. */
+export const OFFICE_ERROR_FACTS = {
+  /** When the client was told of the error: the figure standard 21 measures from discovery. */
+  informedAt: (p: CaseProgress): Date | null => instantOf(p, 'inform', 'informedAt'),
+} as const;

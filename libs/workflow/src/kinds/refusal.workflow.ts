@@ -1,6 +1,8 @@
+import type { CaseProgress } from '../progress-types';
 import type { WorkflowDef } from '../workflow-types';
 import { COMMON_CONDUCT } from './common-conduct';
 import { channelField, longtext, text } from './common-fields';
+import { instantOf, textOf } from './step-facts';
 
 /** Standard 19: "Przekazuj Klientowi decyzję odmowną w sposób okazujący poszanowanie jego osoby". */
 export const REFUSAL_WORKFLOW: WorkflowDef = {
@@ -107,6 +109,11 @@ export const REFUSAL_WORKFLOW: WorkflowDef = {
           label: { pl: 'Termin na odwołanie', en: 'Appeal deadline' },
           required: false,
           requiredWhen: { field: 'appealInfoGiven', in: [true] },
+          computedFrom: 'appeal',
+          help: {
+            pl: '14 dni od doręczenia decyzji (art. 129 § 2 KPA), wyliczone z daty doręczenia.',
+            en: '14 days from delivery of the decision (KPA art. 129 § 2), computed from the delivery date.',
+          },
         },
       ],
     },
@@ -125,3 +132,11 @@ export const REFUSAL_WORKFLOW: WorkflowDef = {
     ...COMMON_CONDUCT,
   ],
 };
+
+/** What other code reads from a refusal's steps. */
+export const REFUSAL_FACTS = {
+  /** When the decision was delivered: the appeal period runs from here (KPA art. 129 § 2). */
+  deliveredAt: (p: CaseProgress): Date | null => instantOf(p, 'deliver', 'deliveredAt'),
+  /** The appeal deadline the client was told at the farewell. */
+  appealDeadlineTold: (p: CaseProgress): string | null => textOf(p, 'farewell', 'appealDeadline'),
+} as const;

@@ -27,7 +27,6 @@ export const SAMPLES: Record<CaseKind, Record<string, Record<string, unknown>>> 
     record: {
       description: 'Błędnie naliczona opłata za odpady.',
       affectedMatter: 'Deklaracja śmieciowa 2026',
-      discoveredAt: '2026-03-02T08:15:00+01:00',
       discoveredBy: 'Anna Nowak',
     },
     inform: { informedAt: '2026-03-02T10:00:00+01:00', channel: 'phone' },

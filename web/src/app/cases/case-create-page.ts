@@ -17,6 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseKindName, ChannelName, ClientDetails, CreateCaseRequest } from '@pu/contracts';
+import { CASE_CREATION_RULES, CASE_TEXT_LIMITS as L, eventFieldOf, isAnonymousCase } from '@pu/workflow';
 import { merge } from 'rxjs';
 import { specificErrorMessage, toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
@@ -30,20 +31,34 @@ import { CasesApi, newIdempotencyKey } from './cases-api';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 
-/** How long the API accepts each text (CreateCaseDto / ClientDto). */
-const MAX = { subject: 300, description: 10000, name: 300, address: 500, phone: 50, email: 254, accommodation: 500 };
+/** How long the API accepts each text (the same limits as its request validation). */
+const MAX = {
+  subject: L.subject,
+  description: L.description,
+  name: L.clientName,
+  address: L.clientAddress,
+  phone: L.clientPhone,
+  email: L.clientEmail,
+  accommodation: L.clientAccommodation,
+};
+
+const kindOf = (control: AbstractControl): CaseKindName | null =>
+  (control.root.get('kind')?.value as CaseKindName | '' | undefined) || null;
 
 /** Office errors: when the error was found is required (the time to inform the client runs from it). */
 function discoveredAtRule(control: AbstractControl<string>): ValidationErrors | null {
-  const kind = control.parent?.get('kind')?.value as CaseKindName | '' | undefined;
-  return kind === 'office_error' && !control.value ? { required: true } : null;
+  const kind = kindOf(control);
+  const event = kind ? CASE_CREATION_RULES[kind].event : null;
+  return event?.field === 'discoveredAt' && event.required && !control.value ? { required: true } : null;
 }
 
-/** Every kind but a complaint needs a name or an address; a complaint without both is anonymous. */
+/** A kind that may not be anonymous needs a name or an address (a complaint without both is anonymous). */
 function nameOrAddressRule(control: AbstractControl<string>): ValidationErrors | null {
-  const kind = control.root.get('kind')?.value as CaseKindName | '' | undefined;
+  const kind = kindOf(control);
   const address = (control.parent?.get('address')?.value as string | undefined) ?? '';
-  return kind && kind !== 'complaint' && !control.value.trim() && !address.trim() ? { nameOrAddress: true } : null;
+  return kind && !CASE_CREATION_RULES[kind].mayBeAnonymous && !control.value.trim() && !address.trim()
+    ? { nameOrAddress: true }
+    : null;
 }
 
 const trimmed = (value: string): string | null => value.trim() || null;
@@ -108,9 +123,18 @@ export class CaseCreatePage {
 
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly kind = computed(() => this.value().kind ?? '');
+  /** The kind's own event asked here (an error's discovery, the incident), if any. */
+  protected readonly eventField = computed(() => {
+    const kind = this.kind();
+    return kind ? eventFieldOf(kind) : null;
+  });
+  protected readonly mayBeAnonymous = computed(() => {
+    const kind = this.kind();
+    return kind ? CASE_CREATION_RULES[kind].mayBeAnonymous : false;
+  });
   protected readonly anonymous = computed(() => {
-    const client = this.value().client;
-    return this.kind() === 'complaint' && !client?.name?.trim() && !client?.address?.trim();
+    const kind = this.kind();
+    return kind ? isAnonymousCase(kind, this.value().client ?? {}) : false;
   });
 
   constructor() {
@@ -195,8 +219,9 @@ export class CaseCreatePage {
     };
     const description = v.description.trim();
     const receivedAt = fromDateTimeInput(v.receivedAt);
-    const discoveredAt = v.kind === 'office_error' ? fromDateTimeInput(v.discoveredAt) : null;
-    const incidentAt = v.kind === 'aggressive_client' ? fromDateTimeInput(v.incidentAt) : null;
+    const event = eventFieldOf(v.kind);
+    const discoveredAt = event === 'discoveredAt' ? fromDateTimeInput(v.discoveredAt) : null;
+    const incidentAt = event === 'incidentAt' ? fromDateTimeInput(v.incidentAt) : null;
     return {
       kind: v.kind,
       subject: v.subject.trim(),

@@ -4,10 +4,12 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { HistoryEntry } from '@pu/contracts';
-import type { WorkflowDef } from '@pu/workflow';
+import type { StepDef, WorkflowDef } from '@pu/workflow';
 import { Language } from '../i18n/language';
 import { PuDateTimePipe, formatDate, formatDateTime } from '../shared/date-time';
 import { localized } from '../shared/localized';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog';
+import { displayStepData } from './case-view-model';
 
 const READ = 'read_personal_data';
 const KNOWN_ACTIONS = new Set([
@@ -110,6 +112,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 export class CaseHistory {
   readonly entries = input.required<HistoryEntry[] | null>();
   readonly workflow = input.required<WorkflowDef>();
+  readonly catalog = input.required<WorkflowCatalog>();
   readonly failed = input(false);
   readonly retry = output();
 
@@ -140,6 +143,56 @@ export class CaseHistory {
     return step ? localized(step.title, lang) : (id ?? '');
   }
 
+  /** What was entered in a step, field by field, in the reader's language. */
+  private entered(stepId: string | null, entry: Json, lang: string): string[] {
+    const step: StepDef | undefined = this.workflow().steps.find((s) => s.id === stepId);
+    const data = obj(entry?.['data']);
+    if (!step || !data) {
+      return [];
+    }
+    const yesNo = {
+      yes: this.transloco.translate('cases.yes', {}, lang),
+      no: this.transloco.translate('cases.no', {}, lang),
+    };
+    return displayStepData(step, data, this.catalog(), lang, yesNo).map((v) =>
+      this.transloco.translate('cases.history.entered', { label: v.label, value: v.lines.join('; ') }, lang),
+    );
+  }
+
+  /** A change of the case's own data: each column, before → after (a deadline by its due day). */
+  private changes(before: Json, after: Json, lang: string): string[] {
+    const t = (key: string, params?: Record<string, unknown>) =>
+      this.transloco.translate(`cases.history.${key}`, params, lang);
+    const shown = (column: string, value: unknown): string => {
+      if (value === null || value === undefined || value === '') {
+        return t('none');
+      }
+      if (column === 'deadlines') {
+        const main = obj(obj(value)?.['main']);
+        const explanation = obj(main?.['explanation']);
+        return explanation
+          ? localized({ pl: String(explanation['pl']), en: String(explanation['en']) }, lang)
+          : t('none');
+      }
+      if (typeof value === 'boolean') {
+        return this.transloco.translate(value ? 'cases.yes' : 'cases.no', {}, lang);
+      }
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        return JSON.stringify(value);
+      }
+      return column === 'event_at' || column === 'due_at' ? formatDateTime(String(value), lang) : String(value);
+    };
+    return Object.keys(after ?? {})
+      .filter((column) => column !== 'due_at' && column !== 'inform_hours')
+      .map((column) =>
+        t('changed', {
+          label: t(`fields.${column}`),
+          before: shown(column, before?.[column]),
+          after: shown(column, after?.[column]),
+        }),
+      );
+  }
+
   private details(e: HistoryEntry, lang: string): string[] {
     const t = (key: string, params?: Record<string, unknown>) =>
       this.transloco.translate(`cases.history.${key}`, params, lang);
@@ -154,6 +207,8 @@ export class CaseHistory {
         if (str(after?.['reason'])) {
           lines.push(t('reason', { reason: after?.['reason'] }));
         }
+        // Completed: what was entered. Reopened: what the entry held before it was undone.
+        lines.push(...this.entered(e.entityId, e.action === 'reopen_step' ? before : after, lang));
         break;
       case 'loop_back':
         lines.push(
@@ -162,6 +217,14 @@ export class CaseHistory {
             to: this.stepTitle(str(after?.['to']), lang),
           }),
         );
+        for (const kept of Array.isArray(after?.['kept']) ? (after['kept'] as unknown[]) : []) {
+          const entry = obj(kept);
+          const stepId = str(entry?.['stepId']);
+          lines.push(t('kept', { title: this.stepTitle(stepId, lang) }), ...this.entered(stepId, entry, lang));
+        }
+        break;
+      case 'update':
+        lines.push(...this.changes(before, after, lang));
         break;
       case 'transfer':
         if (str(after?.['note'])) {

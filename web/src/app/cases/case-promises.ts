@@ -18,6 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse, ChannelName, PromiseResponse } from '@pu/contracts';
+import { PROMISE_TEXT_LIMITS } from '@pu/workflow';
 import { Observable, map, tap } from 'rxjs';
 import { toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
@@ -33,7 +34,7 @@ import { CasesApi, newIdempotencyKey } from './cases-api';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 
-const DESCRIPTION_MAX = 1000;
+const DESCRIPTION_MAX = PROMISE_TEXT_LIMITS.description;
 const STATE_ICONS: Record<PromiseResponse['state'], string> = {
   open: 'schedule',
   kept: 'task_alt',

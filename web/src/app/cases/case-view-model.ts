@@ -1,5 +1,5 @@
 import type { CaseResponse, HistoryEntry, StepEntryResponse } from '@pu/contracts';
-import type { FieldDef, StepDef, WorkflowDef } from '@pu/workflow';
+import { stepStatuses, type CaseProgress, type FieldDef, type StepDef, type WorkflowDef } from '@pu/workflow';
 import { formatDate, formatDateTime } from '../shared/date-time';
 import { localized } from '../shared/localized';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
@@ -16,36 +16,23 @@ export interface StepView {
   blockers: string[];
 }
 
+/** The case's progress as @pu/workflow reads it, from the case as the API answered it. */
+export function progressOf(c: CaseResponse): CaseProgress {
+  return { kind: c.kind, entries: c.steps, closed: c.status === 'closed', lastCompleted: [], earlier: c.earlierSteps };
+}
+
 /** Each step of the workflow with its state on this case, in the workflow's order. */
 export function stepViews(def: WorkflowDef, c: CaseResponse): StepView[] {
-  const entries = c.steps;
-  const has = (id: string) => Object.hasOwn(entries, id);
-  // Steps made unnecessary by an early outcome recorded after them (e.g. a complaint forwarded at once).
-  const waived = new Set<string>();
-  def.steps.forEach((step, i) => {
-    const entry = has(step.id) ? entries[step.id] : undefined;
-    const early = step.earlyOutcomes;
-    const value = entry?.data?.[early?.field ?? ''];
-    if (early && entry?.status === 'completed' && typeof value === 'string' && early.values.includes(value)) {
-      def.steps.slice(0, i).forEach((before) => {
-        if (!has(before.id)) {
-          waived.add(before.id);
-        }
-      });
-    }
-  });
+  const statuses = stepStatuses(progressOf(c));
   return def.steps.map((step, i) => {
-    const entry = has(step.id) ? entries[step.id] : undefined;
-    const blockers = def.steps
-      .slice(0, i)
-      .filter((s) => s.required && !has(s.id) && !waived.has(s.id))
-      .map((s) => s.id);
+    const entry = Object.hasOwn(c.steps, step.id) ? c.steps[step.id] : undefined;
+    const { waived, blockers } = statuses[i];
     let state: StepState;
     if (entry) {
       state = entry.status;
     } else if (c.availableSteps.includes(step.id)) {
       state = 'available';
-    } else if (waived.has(step.id)) {
+    } else if (waived) {
       state = 'waived';
     } else {
       state = 'locked';

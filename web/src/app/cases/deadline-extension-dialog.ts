@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse } from '@pu/contracts';
+import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { Language } from '../i18n/language';
 import { PuDatePipe, fromDateTimeInput } from '../shared/date-time';
 import { dialogSubmission } from '../shared/dialog-submission';
@@ -16,7 +17,7 @@ import { CasesApi } from './cases-api';
 import { notBlank } from './step-form-model';
 import type { CaseDialogData } from './transfer-dialog';
 
-const REASON_MAX = 2000;
+const REASON_MAX = CASE_TEXT_LIMITS.reason;
 
 /** KPA art. 36: a manager moves the deadline with the reason, after the client was told the reason and the new date. */
 @Component({

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
+import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { dialogSubmission } from '../shared/dialog-submission';
 import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
@@ -27,7 +28,7 @@ export interface ReasonDialogData<T> {
   refresh: () => Observable<unknown>;
 }
 
-const MAX_REASON = 2000;
+const MAX_REASON = CASE_TEXT_LIMITS.reason;
 
 /** Asks for a reason (or a note) and performs the change; closes with its result. */
 @Component({

@@ -7,11 +7,8 @@ import {
   ValidatorFn,
   Validators,
 } from '@angular/forms';
-import type { FieldDef, StepDef } from '@pu/workflow';
+import { DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } from '@pu/workflow';
 import { fromDateTimeInput } from '../shared/date-time';
-
-/** The API's defaults when a field sets no `maxLength` (DEFAULT_MAX_LENGTH in @pu/workflow). */
-const DEFAULT_MAX = { text: 2000, longtext: 10000 } as const;
 
 export type EventGroup = FormGroup<{
   kind: FormControl<string>;
@@ -26,7 +23,7 @@ export function notBlank(control: AbstractControl<string>): ValidationErrors | n
 }
 
 export function maxLengthOf(field: FieldDef): number {
-  return field.maxLength ?? (field.type === 'longtext' ? DEFAULT_MAX.longtext : DEFAULT_MAX.text);
+  return field.maxLength ?? (field.type === 'longtext' ? DEFAULT_MAX_LENGTH.longtext : DEFAULT_MAX_LENGTH.text);
 }
 
 function isEmpty(value: unknown): boolean {

@@ -24,16 +24,18 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse } from '@pu/contracts';
-import type { ChoiceOption, FieldDef, StepDef, WorkflowDef } from '@pu/workflow';
+import { loopRecall, type ChoiceOption, type FieldDef, type StepDef, type WorkflowDef } from '@pu/workflow';
 import { EMPTY } from 'rxjs';
 import { Language } from '../i18n/language';
 import { FormDraft, formDraft } from '../shared/form-draft';
-import { LocalizedPipe } from '../shared/localized';
+import { formatDate } from '../shared/date-time';
+import { LocalizedPipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
 import { CaseActionErrors } from './case-action-errors';
 import { CasesApi } from './cases-api';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
+import { displayStepData } from './case-view-model';
 import { askReason } from './reason-dialog';
 import {
   EventGroup,
@@ -99,10 +101,33 @@ export class StepForm implements OnInit {
   /** The form's value, as a signal: required markers follow the answers. */
   private readonly value = signal<Record<string, unknown>>({});
   protected readonly idPrefix = computed(() => `step-${this.step().id}`);
+  /** A step a loop sent back: what the client asked for and the attempts they did not accept. */
+  protected readonly recall = computed(() => {
+    const c = this.caseData();
+    const recall = loopRecall(c.kind, c.earlierSteps, this.step().id);
+    if (!recall) {
+      return null;
+    }
+    const lang = this.lang();
+    const yesNo = { yes: this.transloco.translate('cases.yes'), no: this.transloco.translate('cases.no') };
+    const attempts = recall.attempts.map((entry) =>
+      displayStepData(this.step(), entry.data, this.catalog(), lang, yesNo)
+        .map((v) => v.lines.join('; '))
+        .join(' · '),
+    );
+    return { expectation: recall.expectation, attempts };
+  });
 
   ngOnInit(): void {
     const step = this.step();
     this.form = buildStepForm(step);
+    // A date the law fixes is filled in (and shown with how it was computed); the API refuses another.
+    for (const field of step.fields) {
+      const fixed = this.computedDate(field);
+      if (fixed) {
+        this.form.controls[field.id]?.setValue(fixed.due);
+      }
+    }
     this.errors = new CaseActionErrors(this.transloco, this.form.controls, () => this.workflow());
     const arrays = Object.fromEntries(
       step.fields.filter((f) => f.type === 'events').map((f) => [f.id, () => eventFor(f)]),
@@ -121,6 +146,20 @@ export class StepForm implements OnInit {
 
   protected required(field: FieldDef): boolean {
     return isRequiredNow(field, this.value()) || (field.type === 'boolean' && field.mustBeTrue === true);
+  }
+
+  /** The case's computed deadline a `computedFrom` field takes over. */
+  protected computedDate(field: FieldDef): { due: string; date: string; explanation: string } | null {
+    const deadline = field.computedFrom ? this.caseData().deadlines[field.computedFrom] : undefined;
+    if (!deadline) {
+      return null;
+    }
+    const lang = this.lang();
+    return {
+      due: deadline.due,
+      date: formatDate(deadline.due, lang),
+      explanation: localized(deadline.explanation, lang),
+    };
   }
 
   protected asRadio(field: FieldDef): boolean {
@@ -175,7 +214,8 @@ export class StepForm implements OnInit {
       if (control instanceof FormArray) {
         control.clear();
       } else {
-        control.reset(fresh.controls[id]?.value);
+        const field = this.step().fields.find((f) => f.id === id);
+        control.reset((field && this.computedDate(field)?.due) ?? fresh.controls[id]?.value);
       }
     }
     this.form.markAsPristine();

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse, DepartmentResponse } from '@pu/contracts';
 import { Observable } from 'rxjs';
+import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { dialogSubmission } from '../shared/dialog-submission';
 import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
@@ -22,7 +23,7 @@ export interface CaseDialogData {
   refresh: () => Observable<unknown>;
 }
 
-const NOTE_MAX = 4000;
+const NOTE_MAX = CASE_TEXT_LIMITS.transferNote;
 
 /** Standard 17: hand the case to another department with a note of what it is about. */
 @Component({

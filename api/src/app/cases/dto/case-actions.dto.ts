@@ -6,6 +6,7 @@ import type {
   SkipStepRequest,
   TransferCaseRequest,
 } from '@pu/contracts';
+import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsDateTime, IsLocalDay } from '../../common/date-rules';
@@ -14,11 +15,21 @@ import { Optional } from '../../common/optional';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ReasonDto implements SkipStepRequest, ReopenStepRequest {
-  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ maxLength: CASE_TEXT_LIMITS.reason })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CASE_TEXT_LIMITS.reason)
+  reason!: string;
 }
 
 export class CloseCaseDto implements CloseCaseRequest {
-  @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ maxLength: CASE_TEXT_LIMITS.reason })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CASE_TEXT_LIMITS.reason)
+  note?: string;
 }
 
 export class TransferCaseDto implements TransferCaseRequest {
@@ -31,7 +42,7 @@ export class TransferCaseDto implements TransferCaseRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(4000)
+  @MaxLength(CASE_TEXT_LIMITS.transferNote)
   note!: string;
 }
 
@@ -39,7 +50,7 @@ export class DeadlineExtensionDto implements DeadlineExtensionRequest {
   @ApiProperty({ example: '2026-12-31' })
   @IsLocalDay()
   newDue!: string;
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(CASE_TEXT_LIMITS.reason) reason!: string;
   @ApiProperty({ description: 'When the client was told the reason and the new date (KPA art. 36)' })
   @IsDateTime()
   clientToldAt!: string;

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ClientDetails } from '@pu/contracts';
+import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { Optional } from '../../common/optional';
@@ -16,31 +17,31 @@ export class ClientDto implements ClientDetails {
   @Transform(trimToNull)
   @ValidateIf(present('name'))
   @IsString()
-  @MaxLength(300)
+  @MaxLength(CASE_TEXT_LIMITS.clientName)
   name?: string | null;
   @ApiPropertyOptional({ nullable: true })
   @Transform(trimToNull)
   @ValidateIf(present('address'))
   @IsString()
-  @MaxLength(500)
+  @MaxLength(CASE_TEXT_LIMITS.clientAddress)
   address?: string | null;
   @ApiPropertyOptional({ nullable: true })
   @Transform(trimToNull)
   @ValidateIf(present('phone'))
   @IsString()
-  @MaxLength(50)
+  @MaxLength(CASE_TEXT_LIMITS.clientPhone)
   phone?: string | null;
   @ApiPropertyOptional({ nullable: true })
   @Transform(trimToNull)
   @ValidateIf(present('email'))
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(CASE_TEXT_LIMITS.clientEmail)
   email?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Standard 23: accommodation need' })
   @Transform(trimToNull)
   @ValidateIf(present('accommodation'))
   @IsString()
-  @MaxLength(500)
+  @MaxLength(CASE_TEXT_LIMITS.clientAccommodation)
   accommodation?: string | null;
   @ApiPropertyOptional() @Optional() @IsBoolean() isCouncillorOrMp?: boolean;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseKindName, ChannelName, CreateCaseRequest } from '@pu/contracts';
-import { CASE_KINDS, CHANNELS } from '@pu/workflow';
+import { CASE_KINDS, CASE_TEXT_LIMITS, CHANNELS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
@@ -21,12 +21,17 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateCaseDto implements CreateCaseRequest {
   @ApiProperty({ enum: CASE_KINDS }) @IsIn(CASE_KINDS) kind!: CaseKindName;
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) subject!: string;
-  @ApiPropertyOptional({ maxLength: 10000, nullable: true })
+  @ApiProperty({ maxLength: CASE_TEXT_LIMITS.subject })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CASE_TEXT_LIMITS.subject)
+  subject!: string;
+  @ApiPropertyOptional({ maxLength: CASE_TEXT_LIMITS.description, nullable: true })
   @Transform(trimToNull)
   @ValidateIf((o: CreateCaseDto) => o.description !== null && o.description !== undefined)
   @IsString()
-  @MaxLength(10000)
+  @MaxLength(CASE_TEXT_LIMITS.description)
   description?: string | null;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
   @ApiPropertyOptional({ description: 'Defaults to now' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ChannelName, CreatePromiseRequest, PromiseListQuery, UpdatePromiseRequest } from '@pu/contracts';
-import { CHANNELS } from '@pu/workflow';
+import { CHANNELS, PROMISE_TEXT_LIMITS } from '@pu/workflow';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsDateTime } from '../../common/date-rules';
@@ -14,7 +14,7 @@ export class CreatePromiseDto implements CreatePromiseRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
+  @MaxLength(PROMISE_TEXT_LIMITS.description)
   description!: string;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: ChannelName;
   @ApiPropertyOptional({ description: 'Defaults to the end of the next working day (standard 17.3)' })
@@ -34,7 +34,13 @@ export class UpdatePromiseDto implements UpdatePromiseRequest {
   @Optional()
   @IsDateTime()
   clientToldAt?: string;
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional()
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROMISE_TEXT_LIMITS.description)
+  description?: string;
 }
 
 @StableQuery()
