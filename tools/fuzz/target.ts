@@ -17,11 +17,13 @@ export interface Target {
 
 /**
  * A new database on the server of DATABASE_URL (as the API e2e suite makes one), or without it an embedded
- * PGlite in a temporary directory. Either way the app itself creates the schema and the demo office.
+ * PGlite in a temporary directory. Either way the app itself creates the schema and the demo office. With
+ * MIGRATION_DATABASE_URL too (CI, production), the owner creates the database and migrates, and the app serves
+ * as the runtime role of DATABASE_URL, as it is deployed.
  */
 async function throwawayDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void>; label: string }> {
-  const base = process.env['DATABASE_URL'];
-  if (!base) {
+  const runtimeBase = process.env['DATABASE_URL'];
+  if (!runtimeBase) {
     const dir = mkdtempSync(join(tmpdir(), 'pu-fuzz-'));
     return {
       env: { DATA_DIR: dir },
@@ -29,18 +31,25 @@ async function throwawayDatabase(): Promise<{ env: Record<string, string>; drop(
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
+  const ownerBase = process.env['MIGRATION_DATABASE_URL'] || runtimeBase;
   const name = `pu_fuzz_${Date.now()}_${process.pid}`;
-  const admin = new Client({ connectionString: base });
+  const admin = new Client({ connectionString: ownerBase });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const onDatabase = (base: string) => {
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url;
+  };
+  const url = onDatabase(runtimeBase);
+  const owner: Record<string, string> =
+    ownerBase === runtimeBase ? {} : { MIGRATION_DATABASE_URL: onDatabase(ownerBase).toString() };
   return {
-    env: { DATABASE_URL: url.toString(), DB_POOL_SIZE: '4' },
+    env: { DATABASE_URL: url.toString(), ...owner, DB_POOL_SIZE: '4' },
     label: `database ${name} on ${url.host || url.searchParams.get('host')}`,
     drop: async () => {
-      const client = new Client({ connectionString: base });
+      const client = new Client({ connectionString: ownerBase });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
