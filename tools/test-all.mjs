@@ -2,6 +2,8 @@
 // The README's test command: format, lint, type-check, unit tests, build, API e2e, browser e2e — in that order,
 // stopping at the first failure, with the time each step took. Arguments choose steps by name.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -43,8 +45,12 @@ if (unknown.length > 0) {
 
 // npm scripts put node_modules/.bin first on PATH, where the pinned Node is; a direct `node tools/test-all.mjs`
 // gives its steps the same.
+// Each runner's reporter appends its counts here; the closing line adds them up.
+const tallyDir = mkdtempSync(join(tmpdir(), 'pu-tests-'));
+const tallyFile = join(tallyDir, 'tally.jsonl');
 const env = {
   ...process.env,
+  PU_TEST_TALLY: tallyFile,
   NX_DAEMON: 'false',
   PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
 };
@@ -58,9 +64,26 @@ for (const [name, command] of steps) {
   results.push(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
   if (status !== 0) {
     console.error(`\n${results.join('\n')}\n\n✘ ${name} failed`);
+    console.log(closingLine());
     process.exit(status ?? 1);
   }
 }
 console.log(
   `\n${results.join('\n')}\n\nAll checks passed${embedded ? ' (embedded PostgreSQL)' : ' (PostgreSQL at DATABASE_URL)'}.`,
 );
+if (process.env.CI_STARTED)
+  console.log(`CI finished in ${Math.round(Date.now() / 1000) - Number(process.env.CI_STARTED)} s`);
+console.log(closingLine());
+
+/** Every test of every runner in one line, the last one printed: `Tests: N passed, N failed, N skipped`. */
+function closingLine() {
+  const sum = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(tallyFile)) {
+    for (const line of readFileSync(tallyFile, 'utf8').split('\n').filter(Boolean)) {
+      const counts = JSON.parse(line);
+      for (const key of Object.keys(sum)) sum[key] += counts[key];
+    }
+  }
+  rmSync(tallyDir, { recursive: true, force: true });
+  return `Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`;
+}

@@ -1,5 +1,6 @@
 // Jest reporter: lists every test that did not run. Outside CI a summary line (each skip prints its reason
 // where it is decided); under CI=true a skipped test fails the run, so a green CI never hides one.
+import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const NOT_RUN = new Set(['pending', 'skipped', 'todo', 'disabled']);
@@ -14,9 +15,10 @@ export default class SkipsReporter {
 
   /**
    * @param {unknown} _contexts
-   * @param {{ testResults: Array<{ testFilePath: string, testResults: Array<{ status: string, fullName: string }> }> }} results
+   * @param {{ numPassedTests: number, numFailedTests: number, numPendingTests: number, numTodoTests: number, testResults: Array<{ testFilePath: string, testResults: Array<{ status: string, fullName: string }> }> }} results
    */
   onRunComplete(_contexts, results) {
+    tally(results.numPassedTests, results.numFailedTests, results.numPendingTests + results.numTodoTests);
     const skipped = results.testResults.flatMap((file) =>
       file.testResults
         .filter((test) => NOT_RUN.has(test.status))
@@ -35,4 +37,10 @@ export default class SkipsReporter {
   getLastError() {
     return this.error;
   }
+}
+
+/** The README's test command adds every runner's counts into one closing line (tools/test-all.mjs). */
+function tally(passed, failed, skipped) {
+  const file = process.env.PU_TEST_TALLY;
+  if (file) appendFileSync(file, `${JSON.stringify({ passed, failed, skipped })}\n`);
 }

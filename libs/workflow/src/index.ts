@@ -20,6 +20,7 @@ export * from './case-outcome';
 export * from './loop-recall';
 export * from './workflows';
 export * from './local-date';
+export * from './date-format';
 export * from './progress-types';
 export { validateStepData, isPlainObject, type StepDataResult } from './step-data-validation';
 export * from './progress';

@@ -65,7 +65,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         statusCode,
         code: exception.code,
-        message: exception.message,
+        message: exception.text && prefersEnglish(request) ? exception.text.en : exception.message,
         ...(exception.fields ? { fields: exception.fields } : {}),
         ...(exception.details ?? {}),
       };
@@ -98,4 +98,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       requestId,
     };
   }
+}
+
+/** Polish unless the client asks for English first (Accept-Language). */
+function prefersEnglish(request: FastifyRequest): boolean {
+  const header = request.headers['accept-language'];
+  return typeof header === 'string' && /^\s*en\b/i.test(header);
 }

@@ -1,18 +1,23 @@
 import type { ErrorCode } from '@pu/contracts';
+import type { LocalizedText } from '@pu/workflow';
 
 /**
  * An error the client can act on. Services throw these with a stable code; ApiExceptionFilter alone
  * decides the HTTP status, so no service knows about HTTP.
  */
 export class DomainError extends Error {
+  /** Both languages of the message, when the thrower gave them; the answer picks the client's language. */
+  readonly text: LocalizedText | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | LocalizedText,
     readonly fields?: Record<string, string[]>,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.pl);
     this.name = 'DomainError';
+    this.text = typeof message === 'string' ? undefined : message;
   }
 }
 

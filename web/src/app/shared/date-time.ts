@@ -1,7 +1,9 @@
 import { Pipe, PipeTransform } from '@angular/core';
+import { formatDate, formatDateTime } from '@pu/workflow';
+
+export { formatDate, formatDateTime };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The value of `<input type="datetime-local">` for an instant, in the browser's time zone: `YYYY-MM-DDTHH:mm`. */
 export function toDateTimeInput(value: Date | string): string {
@@ -29,49 +31,6 @@ export function fromDateTimeInput(value: string | null | undefined): string | nu
 export function todayDateInput(): string {
   const d = new Date();
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function locale(lang: string): string {
-  return lang === 'en' ? 'en-GB' : 'pl-PL';
-}
-
-/**
- * A calendar date: `YYYY-MM-DD` as it stands (no time-zone shift), or the date of an instant in the
- * office's zone (legal deadlines are dates in Europe/Warsaw).
- */
-export function formatDate(value: string | null | undefined, lang: string): string {
-  if (!value) {
-    return '';
-  }
-  const m = LOCAL_DATE.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return value;
-  }
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: m ? 'UTC' : 'Europe/Warsaw',
-  }).format(date);
-}
-
-/** An instant with its time, in the browser's time zone (the zone the date-time inputs use). */
-export function formatDateTime(value: string | null | undefined, lang: string): string {
-  if (!value) {
-    return '';
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return value;
-  }
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
 }
 
 /** `{{ due | puDate: lang() }}` — see `formatDate`. */

@@ -1,0 +1,50 @@
+// The one date format per language for every surface: SPA cards and tables, explanations, e-mails, exports.
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function locale(lang: string): string {
+  return lang === 'en' ? 'en-GB' : 'pl-PL';
+}
+
+/**
+ * A calendar date: `YYYY-MM-DD` as it stands (no time-zone shift), or the date of an instant in the
+ * office's zone (legal deadlines are dates in Europe/Warsaw).
+ */
+export function formatDate(value: string | null | undefined, lang: string): string {
+  if (!value) {
+    return '';
+  }
+  const m = LOCAL_DATE.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: m ? 'UTC' : 'Europe/Warsaw',
+  }).format(date);
+}
+
+/**
+ * An instant with its time. In the SPA the zone is the browser's (the one the date-time inputs use); the API
+ * (e-mails, exports) passes the office's zone, Europe/Warsaw.
+ */
+export function formatDateTime(value: string | null | undefined, lang: string, timeZone?: string): string {
+  if (!value) {
+    return '';
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date);
+}
