@@ -79,9 +79,12 @@ console.log(closingLine());
 function closingLine() {
   const sum = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(tallyFile)) {
+    // One line per runner: `passed failed skipped`.
     for (const line of readFileSync(tallyFile, 'utf8').split('\n').filter(Boolean)) {
-      const counts = JSON.parse(line);
-      for (const key of Object.keys(sum)) sum[key] += counts[key];
+      const [passed = 0, failed = 0, skipped = 0] = line.split(' ').map(Number);
+      sum.passed += passed;
+      sum.failed += failed;
+      sum.skipped += skipped;
     }
   }
   rmSync(tallyDir, { recursive: true, force: true });

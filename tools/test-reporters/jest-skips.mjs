@@ -42,5 +42,5 @@ export default class SkipsReporter {
 /** The README's test command adds every runner's counts into one closing line (tools/test-all.mjs). */
 function tally(passed, failed, skipped) {
   const file = process.env.PU_TEST_TALLY;
-  if (file) appendFileSync(file, `${JSON.stringify({ passed, failed, skipped })}\n`);
+  if (file) appendFileSync(file, `${passed} ${failed} ${skipped}\n`);
 }

@@ -34,6 +34,6 @@ export default class SkipsReporter implements Reporter {
     const statuses = [...this.outcomes.values()];
     const passed = statuses.filter((s) => s === 'passed').length;
     const skipped = statuses.filter((s) => s === 'skipped').length;
-    appendFileSync(file, `${JSON.stringify({ passed, failed: statuses.length - passed - skipped, skipped })}\n`);
+    appendFileSync(file, `${passed} ${statuses.length - passed - skipped} ${skipped}\n`);
   }
 }
