@@ -26,7 +26,10 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  * `$1` now, `$2` case horizon, `$3` promise horizon, `$4` lookback start; the text forms for the clocks
  * stored as ISO text in `deadlines`.
  */
-export function insertDueReminders(db: EntityManager, t: ReminderThresholds): Promise<ReminderScanRow[]> {
+export function insertDueReminders(
+  db: Pick<EntityManager, 'query'>,
+  t: ReminderThresholds,
+): Promise<ReminderScanRow[]> {
   const params = [t.now, t.caseDueBy, t.promiseDueBy, t.overdueSince, t.now.toISOString(), t.caseDueBy.toISOString()];
   const caseColumns = `c.id AS case_id, NULL::uuid AS promise_id, c.department_id, c.assignee_id AS owner_id,
     c.reference, c.subject, c.kind AS case_kind, NULL::text AS promise_description`;
@@ -52,16 +55,13 @@ export function insertDueReminders(db: EntityManager, t: ReminderThresholds): Pr
          FROM promises p JOIN cases c ON c.id = p.case_id
         WHERE p.kept_at IS NULL AND p.due_at >= $4 AND p.due_at <= $3
      ),
+     -- Joins, not a subquery per event: the users table is small and hashed once.
      recipients AS (
-       SELECT e.*, r.user_id
-         FROM events e
-         CROSS JOIN LATERAL (
-           SELECT u.id AS user_id FROM users u WHERE u.id = e.owner_id AND NOT u.disabled
-           UNION
-           SELECT m.id FROM users m
-            WHERE m.department_id = e.department_id AND m.role = 'manager' AND NOT m.disabled
-              AND (e.passed OR e.owner_id IS NULL)
-         ) r
+       SELECT e.*, u.id AS user_id FROM events e JOIN users u ON u.id = e.owner_id AND NOT u.disabled
+       UNION ALL
+       SELECT e.*, m.id FROM events e
+         JOIN users m ON m.department_id = e.department_id AND m.role = 'manager' AND NOT m.disabled
+        WHERE e.passed OR e.owner_id IS NULL
      ),
      ins AS (
        INSERT INTO notifications (user_id, event_key, kind, case_id, promise_id, due_at, payload, created_at)
@@ -71,6 +71,7 @@ export function insertDueReminders(db: EntityManager, t: ReminderThresholds): Pr
                 'caseKind', case_kind, 'promiseDescription', promise_description)),
               $1
          FROM recipients
+       -- Also where a manager is the assignee too: the second row of the pair is skipped here.
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING user_id
      )
