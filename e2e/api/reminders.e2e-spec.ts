@@ -1,7 +1,8 @@
-import type { NotificationPage, NotificationResponse } from '@pu/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, type NotificationPage, type NotificationResponse } from '@pu/contracts';
 import { addWorkingDays, warsawDate } from '@pu/workflow';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { NotificationsService } from '../../api/src/app/notifications/notifications.service';
 import { ReminderScan } from '../../api/src/app/reminders/reminder-scan.service';
 import { type ApiClient, signedIn } from './support/api-client';
 import { CaseFlow, expectStatus, ifMatch } from './support/cases';
@@ -231,6 +232,29 @@ describeReplicas('Reminders from two API instances on one database', () => {
     }
   });
 
+  it('the stream on one instance hears a notification another instance adds, and refuses a visitor without a session', async () => {
+    const base = await listening(b);
+    const cookie = await sessionCookie(base, office.users.clerkA2.username);
+    expect((await fetch(`${base}/api/notifications/stream`)).status).toBe(401);
+
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/notifications/stream`, { headers: { cookie }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const counts = unreadEvents(res);
+    try {
+      const first = await counts.next();
+      await a.app
+        .get(NotificationsService)
+        .notify(a.app.get(DataSource).manager, [
+          { userId: office.users.clerkA2.id, eventKey: `assigned:e2e:${Date.now()}`, kind: 'assigned' },
+        ]);
+      expect(await counts.next()).toBe(first + 1);
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('marks one and all read, only the reader’s own', async () => {
     const clerk = await as('clerkA');
     const page = expectStatus(await clerk.get('/api/notifications?unread=true'), 200).body as NotificationPage;
@@ -246,3 +270,46 @@ describeReplicas('Reminders from two API instances on one database', () => {
     expectStatus(await clerk.get('/api/notifications?before=nonsense'), 422);
   });
 });
+
+let listeningUrl: string | undefined;
+/** The instance on a real port: a stream needs a socket, not supertest's one-shot requests. */
+async function listening(t: TestApp): Promise<string> {
+  if (!listeningUrl) {
+    await t.app.listen(0, '127.0.0.1');
+    listeningUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+  return listeningUrl;
+}
+
+/** Signs in over plain HTTP as a browser does (CSRF cookie echoed in the header) and returns the Cookie header. */
+async function sessionCookie(base: string, username: string): Promise<string> {
+  const pairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = pairs(await fetch(`${base}/api/health`)).find((c) => c.startsWith(`${CSRF_COOKIE}=`))!;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: csrf, [CSRF_HEADER]: csrf.split('=')[1] },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  return [csrf, ...pairs(login)].join('; ');
+}
+
+/** The `unread` counts of a server-sent event stream, one per `next()`. */
+function unreadEvents(res: Response): { next(): Promise<number> } {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    async next() {
+      for (;;) {
+        const match = /event: unread\ndata: (\{[^\n]*\})\n\n/.exec(buffer);
+        if (match) {
+          buffer = buffer.slice(match.index + match[0].length);
+          return (JSON.parse(match[1]) as { unread: number }).unread;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('The stream ended');
+        buffer += value;
+      }
+    },
+  };
+}

@@ -20,12 +20,7 @@ import { UnreadCount } from './unread-count';
       [attr.aria-label]="'notifications.bell' | transloco: { count: count() }"
       [matTooltip]="'notifications.bell' | transloco: { count: count() }"
     >
-      <mat-icon
-        aria-hidden="true"
-        [matBadge]="badge()"
-        [matBadgeHidden]="!count()"
-        matBadgeColor="warn"
-        matBadgeSize="small"
+      <mat-icon aria-hidden="true" [matBadge]="badge()" [matBadgeHidden]="!count()" matBadgeColor="warn"
         >notifications</mat-icon
       >
     </a>
