@@ -2,6 +2,9 @@ import type { BrowserContext } from '@playwright/test';
 import { CSRF_COOKIE, CSRF_HEADER, ROUTES, type CaseResponse } from '@pu/contracts';
 import { reminderThresholds } from '@pu/workflow';
 import { Client } from 'pg';
+// The test runs the worker's scan statement itself (the browser tests' server has JOBS off), as the API e2e tests
+// use the API's sources; nothing else of the API is imported.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { insertDueReminders } from '../../api/src/app/reminders/reminders.queries';
 import { BASE_URL } from './support/environment';
 import { DEMO, expect, expectAccessible, signIn, test, unique } from './support/fixtures';
