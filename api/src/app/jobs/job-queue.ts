@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
@@ -30,7 +30,7 @@ interface Registration {
  * every API process unless `JOBS=false`; any process may send.
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly registrations: Registration[] = [];
@@ -38,6 +38,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private stopped = false;
   private failures = 0;
   private retry?: NodeJS.Timeout;
+  /** Handlers and pg-boss's own statements still under way: shutdown waits for them before the pool closes. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +47,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     const pool = poolOf(db);
     this.boss = new PgBoss({
-      db: { executeSql: (text, values) => pool.query(text, values) },
+      db: { executeSql: (text, values) => this.track(pool.query(text, values)) },
       schema: JOB_SCHEMA,
       migrate: false,
       // Maintenance and cron belong to the processes that work jobs.
@@ -65,7 +67,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     options: PgBoss.WorkOptions,
     handler: (jobs: PgBoss.Job<T>[]) => Promise<unknown>,
   ): Promise<void> {
-    const registration = { name, options, handler: handler as Registration['handler'] };
+    const registration: Registration = {
+      name,
+      options,
+      handler: (jobs) => this.track((handler as Registration['handler'])(jobs)),
+    };
     this.registrations.push(registration);
     if (this.started) await this.boss.work(name, options, registration.handler);
   }
@@ -79,11 +85,24 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.config.jobs) await this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes (it is TypeORM's): running jobs finish or fail, so another process retries them. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    // The pool is TypeORM's and closes with it; in-flight jobs are failed so another process retries them.
-    if (this.started) await this.boss.stop({ close: false, graceful: true, timeout: 5000, wait: true });
+    if (this.started) {
+      this.started = false;
+      await this.boss
+        .stop({ close: false, graceful: true, timeout: 5000, wait: true })
+        .catch((error: Error) => this.logger.warn(`Job queue did not stop cleanly: ${error.message}`));
+    }
+    // A handler that settles makes pg-boss record it (complete or fail), which is another statement to wait for.
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
   }
 
   /** Does not fail start-up: the API serves requests while the database or the queue is away, and retries. */

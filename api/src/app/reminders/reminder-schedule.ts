@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobQueue, QUEUES } from '../jobs/job-queue';
 import { ReminderScan } from './reminder-scan.service';
@@ -9,7 +9,7 @@ import { ReminderScan } from './reminder-scan.service';
  * any of them runs. A job lost with its process is retried: the scan is idempotent.
  */
 @Injectable()
-export class ReminderSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
   private timer?: NodeJS.Timeout;
 
@@ -28,7 +28,7 @@ export class ReminderSchedule implements OnApplicationBootstrap, OnApplicationSh
     void this.requestScan();
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 
