@@ -32,6 +32,20 @@ async function runReminderScan(): Promise<number> {
   }
 }
 
+/** A notification as any writer adds it (NotificationsService.notify's statement, by hand). */
+async function addNotification(username: string, eventKey: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO notifications (user_id, event_key, kind, created_at) SELECT id, $2, 'assigned', now() FROM users WHERE username = $1`,
+      [username, eventKey],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 async function post<T>(context: BrowserContext, route: string, data: unknown): Promise<T> {
   let cookie = (await context.cookies(BASE_URL)).find((c) => c.name === CSRF_COOKIE);
   if (!cookie) {
@@ -98,5 +112,22 @@ test.describe('notifications (the bell and /powiadomienia)', () => {
     await expect(item).not.toContainText('Nowe:');
     await item.getByRole('link', { name: /Otwórz sprawę/ }).click();
     await expect(page).toHaveURL(`/sprawy/${c.id}`);
+  });
+
+  test('when the stream is refused the bell falls back to polling and still shows the count', async ({ page }) => {
+    await page.route('**/api/notifications/stream', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"DATABASE_UNAVAILABLE"}' }),
+    );
+    await addNotification(DEMO.manager.username, `e2e-poll:${unique()}`);
+    const polled = page.waitForRequest((r) => r.url().endsWith('/api/notifications/unread'));
+    await signIn(page, DEMO.manager.username);
+    await polled;
+    const unread = (await (await page.request.get(`${BASE_URL}/api/notifications/unread`)).json()) as {
+      unread: number;
+    };
+    expect(unread.unread).toBeGreaterThan(0);
+    await expect(page.getByTestId('notification-bell')).toHaveAccessibleName(
+      `Powiadomienia, nieprzeczytane: ${unread.unread}`,
+    );
   });
 });
