@@ -24,7 +24,7 @@ async function runReminderScan(): Promise<number> {
   try {
     const rows = await insertDueReminders(
       { query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T },
-      reminderThresholds(new Date(), { leadWorkingDays: 2, promiseLeadMinutes: 120, overdueLookbackDays: 7 }),
+      reminderThresholds(new Date(), { leadWorkingDays: 2, promiseLeadMinutes: 120, overdueLookbackDays: 3 }),
     );
     return rows.reduce((sum, r) => sum + r.added, 0);
   } finally {
