@@ -113,6 +113,8 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   steps: Record<string, StepEntryResponse>;
   /** Entries a loop sent back (proposals not accepted and the answers that refused them), per step, oldest first. */
   earlierSteps: Record<string, StepEntryResponse[]>;
+  /** What a reopened step held before it was reopened, until it is done again (its form starts from it). */
+  reopenedSteps: Record<string, StepEntryResponse>;
   availableSteps: string[];
   missingForClose: string[];
   promiseCount: number;
@@ -124,10 +126,21 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   closedAt: string | null;
 }
 
+/** The list counts at most this many cases; beyond it the total says "more than" this. */
+export const CASE_LIST_COUNT_CAP = 1000;
+
+export interface CaseTotal {
+  /** Cases the filters match, or CASE_LIST_COUNT_CAP when there are more (then `exact` is false). */
+  count: number;
+  exact: boolean;
+}
+
 export interface CasePage {
   items: CaseListItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** All cases the filters match (not only this page), counted up to a cap. */
+  total: CaseTotal;
 }
 
 export type CaseSort = 'deadline' | '-deadline' | 'received' | '-received';

@@ -1,4 +1,6 @@
-import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
+import { CASE_LIST_COUNT_CAP } from '@pu/contracts';
+import { foldForSearch } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -42,6 +44,29 @@ class Params {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /**
+ * A search term that could be a whole reference number (no spaces, a digit, a separator): the case it names is
+ * listed whatever the status filter says, so a clerk who types a closed case's reference finds it.
+ */
+const REFERENCE_LIKE = /^(?=.*\d)(?=.*[./-])[\p{L}\p{N}./-]+$/u;
+
+/** The list's conditions besides the scope; the page adds its cursor, the count does not. */
+function filtersFor(q: CaseListQueryDto, p: Params): string[] {
+  const filters: string[] = [];
+  const term = q.q?.trim() ?? '';
+  const status: string[] = [];
+  if (q.status) status.push(`c.status = ${p.add(q.status)}`);
+  if (q.overdue === true) status.push(`c.status = 'open' AND c.due_sort < now()`);
+  if (q.overdue === false) status.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
+  if (status.length && REFERENCE_LIKE.test(term))
+    filters.push(`(${status.join(' AND ')} OR upper(c.reference) = ${p.add(term.toUpperCase())})`);
+  else filters.push(...status);
+  if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
+  if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
+  if (term) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(foldForSearch(term))}%`)}`);
+  return filters;
+}
+
+/**
  * One SQL statement per page, keyset-paginated so page 1,000 costs what page 1 does. A clerk's scope
  * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
  * ordered index scans merged by a UNION ALL, each stopping after one page.
@@ -55,13 +80,7 @@ function buildCaseListQuery(
   const sort = SORTS[sortName];
   const limit = q.limit ?? 25;
   const dir = sort.desc ? 'DESC' : 'ASC';
-  const filters: string[] = [];
-  if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
-  if (q.status) filters.push(`c.status = ${p.add(q.status)}`);
-  if (q.overdue === true) filters.push(`c.status = 'open' AND c.due_sort < now()`);
-  if (q.overdue === false) filters.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
-  if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
-  if (q.q?.trim()) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(q.q.trim().toLowerCase())}%`)}`);
+  const filters = filtersFor(q, p);
   if (q.cursor) {
     const { key, id } = decodeCursor(q.cursor, sortName);
     filters.push(`(c.${sort.column}, c.id) ${sort.desc ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
@@ -81,6 +100,21 @@ function buildCaseListQuery(
       ? selects[0]
       : `SELECT * FROM (${selects.join(' UNION ALL ')}) x ORDER BY x.${sort.outer} ${dir}, x.id ${dir} LIMIT ${lim}`;
   return { sql, params: p.values, limit, sortName };
+}
+
+/**
+ * How many cases the filters match, counted up to CASE_LIST_COUNT_CAP + 1: each scope stops after that many rows,
+ * so a filter matching 200,000 cases costs what one matching a thousand does, and the answer is "more than N".
+ */
+function buildCaseCountQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const filters = filtersFor(q, p);
+  const scopes = scopesFor(user, q, p);
+  const cap = p.add(CASE_LIST_COUNT_CAP + 1);
+  const selects = scopes.map(
+    (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${cap})`,
+  );
+  return { sql: `SELECT count(*)::int AS n FROM (${selects.join(' UNION ALL ')}) x`, params: p.values };
 }
 
 /** The row sets a user may list, as disjoint conditions (each served by one index). */
@@ -106,16 +140,21 @@ export async function selectCaseList(
   prepared: PreparedQueries,
   user: SessionUser,
   q: CaseListQueryDto,
-): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort }> {
+): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort; total: CaseTotal }> {
   const { sql, params, limit, sortName } = buildCaseListQuery(user, q);
+  const count = buildCaseCountQuery(user, q);
   // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
-  const rows: ListRow[] = q.q ? await db.query(sql, params) : await prepared.query<ListRow>(sql, params);
-  return { rows, limit, sortName };
+  const run = <Row>(text: string, values: unknown[]): Promise<Row[]> =>
+    q.q ? db.query(text, values) : prepared.query<Row>(text, values);
+  const rows = await run<ListRow>(sql, params);
+  const [{ n }] = await run<{ n: number }>(count.sql, count.params);
+  const total = n > CASE_LIST_COUNT_CAP ? { count: CASE_LIST_COUNT_CAP, exact: false } : { count: n, exact: true };
+  return { rows, limit, sortName, total };
 }
 
-export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, now: Date): CasePage {
+export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, total: CaseTotal, now: Date): CasePage {
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
+  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null, total };
 }
