@@ -1,4 +1,4 @@
-import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO, foldForSearch } from './search-fold';
+import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO, foldForSearch, looksLikeReference } from './search-fold';
 
 describe('foldForSearch', () => {
   it('maps letter by letter to ASCII (translate needs strings of one length)', () => {
@@ -19,5 +19,15 @@ describe('foldForSearch', () => {
 
   it('keeps reference numbers and digits as they are, lower-cased', () => {
     expect(foldForSearch('SO.1510.12.2026')).toBe('so.1510.12.2026');
+  });
+});
+
+describe('looksLikeReference', () => {
+  it('takes a whole reference number, not words or a bare number', () => {
+    expect(looksLikeReference('SO.1510.12.2026')).toBe(true);
+    expect(looksLikeReference(' so.pu.3.2026 ')).toBe(true);
+    expect(looksLikeReference('1510')).toBe(false);
+    expect(looksLikeReference('Zielińska')).toBe(false);
+    expect(looksLikeReference('SO.1510 12')).toBe(false);
   });
 });

@@ -21,3 +21,12 @@ export function foldForSearch(text: string): string {
     .join('')
     .toLowerCase();
 }
+
+/**
+ * A search term that could be a whole reference number (no spaces, a digit and a separator, e.g. "SO.1510.7.2026"):
+ * the list then finds the case it names whatever the status filter, so a closed case is found by its reference.
+ */
+export function looksLikeReference(term: string): boolean {
+  const t = term.trim();
+  return /\d/.test(t) && /[./-]/.test(t) && /^[\p{L}\p{N}./-]+$/u.test(t);
+}

@@ -1,6 +1,6 @@
 import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
 import { CASE_LIST_COUNT_CAP } from '@pu/contracts';
-import { foldForSearch } from '@pu/workflow';
+import { foldForSearch, looksLikeReference } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -43,12 +43,6 @@ class Params {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/**
- * A search term that could be a whole reference number (no spaces, a digit, a separator): the case it names is
- * listed whatever the status filter says, so a clerk who types a closed case's reference finds it.
- */
-const REFERENCE_LIKE = /^(?=.*\d)(?=.*[./-])[\p{L}\p{N}./-]+$/u;
-
 /** The list's conditions besides the scope; the page adds its cursor, the count does not. */
 function filtersFor(q: CaseListQueryDto, p: Params): string[] {
   const filters: string[] = [];
@@ -57,7 +51,7 @@ function filtersFor(q: CaseListQueryDto, p: Params): string[] {
   if (q.status) status.push(`c.status = ${p.add(q.status)}`);
   if (q.overdue === true) status.push(`c.status = 'open' AND c.due_sort < now()`);
   if (q.overdue === false) status.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
-  if (status.length && REFERENCE_LIKE.test(term))
+  if (status.length && looksLikeReference(term))
     filters.push(`(${status.join(' AND ')} OR upper(c.reference) = ${p.add(term.toUpperCase())})`);
   else filters.push(...status);
   if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);

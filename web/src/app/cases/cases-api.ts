@@ -14,6 +14,7 @@ import {
   type HistoryEntry,
   type PromiseResponse,
   type TransferCaseRequest,
+  type UpdateCaseRequest,
   type UpdatePromiseRequest,
 } from '@pu/contracts';
 import { Observable } from 'rxjs';
@@ -57,6 +58,14 @@ export class CasesApi {
   create(body: CreateCaseRequest, idempotencyKey: string): Observable<CaseResponse> {
     return this.http.post<CaseResponse>(apiUrl(ROUTES.cases), body, {
       headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      context: handles(...CASE_FORM_ERRORS),
+    });
+  }
+
+  /** Corrects the case's own data (only the fields sent change); 412 when someone saved it meanwhile. */
+  update(c: CaseResponse, body: UpdateCaseRequest): Observable<CaseResponse> {
+    return this.http.patch<CaseResponse>(apiUrl(ROUTES.case(c.id)), body, {
+      headers: ifMatch(c.version),
       context: handles(...CASE_FORM_ERRORS),
     });
   }
