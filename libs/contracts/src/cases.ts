@@ -242,3 +242,33 @@ export interface HistoryEntry {
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A card of the board: what a clerk needs to pick the case up. */
+export interface CaseBoardCard {
+  id: string;
+  reference: string;
+  subject: string;
+  clientName: string | null;
+  assignee: UserRef | null;
+  dueAt: string | null;
+  /** Warsaw calendar days to the deadline: 0 on its day, negative once past; null without a deadline. */
+  daysLeft: number | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface CaseBoardColumn {
+  /** The step the cases in this column are at; null for open cases with every step done (ready to close). */
+  stepId: string | null;
+  /** All open cases at this step that the filters match. */
+  count: number;
+  /** The first of them by deadline, at most `cardsPerColumn`. */
+  cards: CaseBoardCard[];
+}
+
+/** `GET /cases/board?kind=…`: a kind's open cases in the columns of its steps, with the list's filters. */
+export interface CaseBoard {
+  kind: CaseKindName;
+  columns: CaseBoardColumn[];
+  cardsPerColumn: number;
+}

@@ -33,7 +33,7 @@ const SORTS: Record<
 /** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
 type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
     this.values.push(value);
@@ -44,7 +44,7 @@ class Params {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** The list's conditions besides the scope; the page adds its cursor, the count does not. */
-function filtersFor(q: CaseListQueryDto, p: Params): string[] {
+export function filtersFor(q: CaseListQueryDto, p: Params): string[] {
   const filters: string[] = [];
   const term = q.q?.trim() ?? '';
   const status: string[] = [];
@@ -112,7 +112,7 @@ function buildCaseCountQuery(user: SessionUser, q: CaseListQueryDto): { sql: str
 }
 
 /** The row sets a user may list, as disjoint conditions (each served by one index). */
-function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] {
+export function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] {
   const dept = q.departmentId ? `c.department_id = ${p.add(q.departmentId)}` : null;
   const assignee = q.assigneeId ? `c.assignee_id = ${p.add(q.assigneeId)}` : null;
   const and = (...parts: (string | null)[]) => parts.filter(Boolean).join(' AND ') || 'TRUE';
