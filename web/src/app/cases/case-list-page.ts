@@ -109,6 +109,8 @@ export class CaseListPage {
   /** A search for a whole reference number finds the case whatever the status filter. */
   protected readonly referenceSearch = signal(false);
   private readonly listReturn = inject(ListReturn);
+  /** The board of the chosen kind, with the same filters. */
+  protected readonly boardParams = signal<Record<string, string>>({});
   protected readonly backStack = signal<string[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
@@ -146,6 +148,12 @@ export class CaseListPage {
           this.form.setValue({ ...filters, q: typed.trim() === filters.q ? typed : filters.q }, { emitEvent: false });
           this.filtered.set(filters.kind !== '' || filters.overdue || filters.q !== '' || filters.department !== '');
           this.headerSort.set(headerSortOf(filters.sort));
+          this.boardParams.set({
+            kind: filters.kind || 'complaint',
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.department ? { department: filters.department } : {}),
+            ...(filters.overdue ? { overdue: 'true' } : {}),
+          });
           this.referenceSearch.set(looksLikeReference(filters.q));
           this.listReturn.remember(this.router.url);
           const back = params.get('back');

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -80,6 +90,7 @@ export class CasePage {
   protected readonly conflicts = signal<ReadonlySet<string>>(new Set());
   /** Bumped after a conflict: the promises panel reads its list again. */
   protected readonly reloadToken = signal(0);
+  private readonly requestedStep = signal<string | null>(null);
   protected readonly nameOfFn = (userId: string | undefined): string => this.nameOf(userId);
   /** Messages about the page's own actions (close, reopen), shown under the header. */
   protected readonly errors = new CaseActionErrors(this.transloco, {}, () => this.workflow());
@@ -131,14 +142,22 @@ export class CasePage {
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (c) => this.catalog.set(c), error: () => this.loadFailed.set(true) });
-    inject(ActivatedRoute)
-      .paramMap.pipe(takeUntilDestroyed())
-      .subscribe((params) => {
-        this.caseId.set(params.get('id') ?? '');
-        this.caseData.set(null);
-        this.history.set(null);
-        this.load();
-      });
+    const route = inject(ActivatedRoute);
+    // From the board: `?krok=<step>` opens that step's form once the case is shown.
+    route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((q) => this.requestedStep.set(q.get('krok')));
+    effect(() => {
+      const stepId = this.requestedStep();
+      const view = this.steps().find((v) => v.step.id === stepId);
+      if (stepId && this.steps().length) {
+        untracked(() => this.openRequestedStep(stepId, view));
+      }
+    });
+    route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      this.caseId.set(params.get('id') ?? '');
+      this.caseData.set(null);
+      this.history.set(null);
+      this.load();
+    });
   }
 
   protected load(): void {
@@ -168,6 +187,29 @@ export class CasePage {
       this.onConflict(stepId, true);
     }
     this.refreshAll().subscribe({ error: (err: unknown) => this.loadError(err) });
+  }
+
+  private openRequestedStep(stepId: string, view: StepView | undefined): void {
+    this.requestedStep.set(null);
+    this.selectedTab.set(TABS.steps);
+    if (!view || view.state !== 'available' || !this.canWork()) {
+      const def = this.workflow();
+      this.errors.message.set(
+        this.transloco.translate('casework.board.stepNotAvailable', {
+          step: def ? stepTitles(def, [stepId], this.lang()) : stepId,
+        }),
+      );
+      return;
+    }
+    if (view.earlyOnly) {
+      this.expand(stepId);
+      return;
+    }
+    setTimeout(() => {
+      const form = this.host.nativeElement.querySelector<HTMLElement>(`#step-form-${stepId}`);
+      form?.scrollIntoView({ block: 'start' });
+      form?.querySelector<HTMLElement>('input, textarea, mat-select, mat-radio-button input')?.focus();
+    });
   }
 
   protected onConflict(stepId: string, open: boolean): void {

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   IDEMPOTENCY_HEADER,
   ROUTES,
+  type CaseBoard,
   type CaseListQuery,
   type CasePage,
   type CaseResponse,
@@ -47,6 +48,17 @@ export class CasesApi {
       }
     }
     return this.http.get<CasePage>(apiUrl(ROUTES.cases), { params });
+  }
+
+  /** A kind's open cases in the columns of its steps, with the list's filters. */
+  board(query: CaseListQuery): Observable<CaseBoard> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined][]) {
+      if (value !== undefined && value !== '') {
+        params = params.set(key, String(value));
+      }
+    }
+    return this.http.get<CaseBoard>(apiUrl(ROUTES.caseBoard), { params });
   }
 
   /** A case that is not there (or no longer visible, e.g. after a transfer) is the page's to explain. */
