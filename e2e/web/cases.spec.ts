@@ -489,7 +489,7 @@ test.describe('cases', () => {
     await expect(page.getByRole('row').filter({ hasText: `Ewa Dostępna ${u}` })).toContainText(
       'Szczególne potrzeby: Tłumacz języka migowego',
     );
-    await expect(page.getByRole('status').filter({ hasText: 'Spraw na tej stronie: 1.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Sprawy 1–1 z 1.' })).toBeVisible();
     await expectAccessible(page, 'case register');
 
     await page.goto('/sprawy/nowa');

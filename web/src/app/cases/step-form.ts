@@ -310,8 +310,6 @@ export class StepForm implements OnInit {
   private failed(err: unknown): void {
     this.saving.set(false);
     if (this.errors.handle(err, () => this.reloadCase()) === 'stale') {
-      // The panel says it all, side by side; the general message would only repeat it.
-      this.errors.clear();
       this.inConflict.set(true);
       this.conflictChange.emit(true);
       return;
