@@ -40,7 +40,7 @@ import { notBlank } from './step-form-model';
 
 const DESCRIPTION_MAX = PROMISE_TEXT_LIMITS.description;
 /** How long "kept" can be undone before it is sent. */
-export const KEPT_UNDO_MS = 8000;
+export const KEPT_UNDO_MS = 6000;
 const STATE_ICONS: Record<PromiseResponse['state'], string> = {
   open: 'schedule',
   kept: 'task_alt',
