@@ -1,4 +1,4 @@
-import { CASE_LIST_COUNT_CAP, type CasePage } from '@pu/contracts';
+import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP, type CasePage } from '@pu/contracts';
 import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import type { ApiClient } from './support/api-client';
@@ -92,6 +92,9 @@ describe('Case list: search, total, reference', () => {
     );
     const res = await page(`q=${tag}&limit=5`);
     expect(res.items).toHaveLength(5);
-    expect(res.total).toEqual({ count: CASE_LIST_COUNT_CAP, exact: false });
+    expect(res.total).toEqual({ count: CASE_SEARCH_COUNT_CAP, exact: false });
+    // Without a search text the cap is the list's: the copies are refusals of one department, open.
+    const all = await page(`kind=refusal&departmentId=${office.departments.a.id}&limit=5`);
+    expect(all.total).toEqual({ count: CASE_LIST_COUNT_CAP, exact: false });
   });
 });

@@ -128,9 +128,11 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
 
 /** The list counts at most this many cases; beyond it the total says "more than" this. */
 export const CASE_LIST_COUNT_CAP = 1000;
+/** With a search text the list counts at most this many: each match is checked in the table. */
+export const CASE_SEARCH_COUNT_CAP = 100;
 
 export interface CaseTotal {
-  /** Cases the filters match, or CASE_LIST_COUNT_CAP when there are more (then `exact` is false). */
+  /** Cases the filters match, or the cap (CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP) when there are more (then `exact` is false). */
   count: number;
   exact: boolean;
 }

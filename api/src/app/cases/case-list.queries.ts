@@ -1,5 +1,5 @@
 import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
-import { CASE_LIST_COUNT_CAP } from '@pu/contracts';
+import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
 import { foldForSearch, looksLikeReference } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
@@ -97,18 +97,25 @@ function buildCaseListQuery(
 }
 
 /**
- * How many cases the filters match, counted up to CASE_LIST_COUNT_CAP + 1: each scope stops after that many rows,
- * so a filter matching 200,000 cases costs what one matching a thousand does, and the answer is "more than N".
+ * How many cases the filters match, counted up to a cap + 1: each scope stops after that many rows, so a filter
+ * matching 200,000 cases costs what one matching a thousand does, and the answer is "more than N".
+ *
+ * A text search counts to a lower cap, from the trigram index alone: its matches must each be rechecked in the
+ * table, and left to itself the planner also ANDs in the department's whole bitmap (200,000 entries in the
+ * benchmark's largest department), which a LIMIT cannot cut short. `(…) IS TRUE` keeps the scope a filter on the
+ * rows the trigram index found (measured in docs/performance.md).
  */
-function buildCaseCountQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[] } {
+function buildCaseCountQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[]; cap: number } {
   const p = new Params();
   const filters = filtersFor(q, p);
-  const scopes = scopesFor(user, q, p);
-  const cap = p.add(CASE_LIST_COUNT_CAP + 1);
+  const searching = !!q.q?.trim();
+  const cap = searching ? CASE_SEARCH_COUNT_CAP : CASE_LIST_COUNT_CAP;
+  const scopes = scopesFor(user, q, p).map((scope) => (searching ? `(${scope}) IS TRUE` : scope));
+  const lim = p.add(cap + 1);
   const selects = scopes.map(
-    (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${cap})`,
+    (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${lim})`,
   );
-  return { sql: `SELECT count(*)::int AS n FROM (${selects.join(' UNION ALL ')}) x`, params: p.values };
+  return { sql: `SELECT count(*)::int AS n FROM (${selects.join(' UNION ALL ')}) x`, params: p.values, cap };
 }
 
 /** The row sets a user may list, as disjoint conditions (each served by one index). */
@@ -142,7 +149,7 @@ export async function selectCaseList(
     q.q ? db.query(text, values) : prepared.query<Row>(text, values);
   const rows = await run<ListRow>(sql, params);
   const [{ n }] = await run<{ n: number }>(count.sql, count.params);
-  const total = n > CASE_LIST_COUNT_CAP ? { count: CASE_LIST_COUNT_CAP, exact: false } : { count: n, exact: true };
+  const total = n > count.cap ? { count: count.cap, exact: false } : { count: n, exact: true };
   return { rows, limit, sortName, total };
 }
 
