@@ -105,6 +105,7 @@ test.describe("the clerk's day", () => {
     await expect(page).toHaveURL(/sort=-received/);
     await expect(received).toHaveAttribute('aria-sort', 'descending');
     await expect(page.getByRole('row').nth(1)).toContainText(newer.reference);
+    await page.screenshot({ path: test.info().outputPath('list-pl.png') });
     await expectAccessible(page, 'case list sorted by a header');
 
     // The closed case's reference finds it while the list shows open cases only.
@@ -206,6 +207,7 @@ test.describe("the clerk's day", () => {
     await expect(table.getByRole('row').filter({ hasText: 'Telefon' })).toContainText('+48 500 000 001');
     await expect(table.getByRole('row').filter({ hasText: 'Temat' })).toContainText('(kierownik)');
     await expect(dialog.getByLabel('Telefon')).toHaveValue('+48 500 000 001');
+    await page.screenshot({ path: test.info().outputPath('edit-conflict-pl.png') });
     await expectAccessible(page, 'case edit conflict');
     await dialog.getByRole('button', { name: 'Zastosuj moje ponownie' }).click();
     await expect(dialog).toHaveCount(0);
@@ -312,6 +314,7 @@ test.describe("the clerk's day", () => {
     await expect(decisionColumn).toContainText(`Karol Kartowy ${u}`);
     await expect(decisionColumn).toContainText('bez terminu');
     void column;
+    await page.screenshot({ path: test.info().outputPath('board-pl.png'), fullPage: true });
     await expectAccessible(page, 'case board');
 
     // By keyboard: the card's "Next step" opens the form of its current step.
@@ -340,6 +343,7 @@ test.describe("the clerk's day", () => {
     await page.getByRole('button', { name: 'Zmień język na angielski' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Case board' })).toBeVisible();
     await expect(decisionColumn).toContainText('no deadline');
+    await page.screenshot({ path: test.info().outputPath('board-en.png'), fullPage: true });
     await expectAccessible(page, 'case board in English');
     await page.getByRole('button', { name: 'Switch language to Polish' }).click();
   });

@@ -70,6 +70,7 @@ export class CaseBoardPage {
   protected readonly announcement = signal('');
   protected readonly filtersInEffect = computed(() => {
     const q = this.query();
+    this.lang(); // the words follow the interface language
     const parts: string[] = [];
     if (q.q) {
       parts.push(this.transloco.translate('casework.board.filterText', { q: q.q }));
