@@ -7,6 +7,7 @@ import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifica
 import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
 import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
 import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
+import { WordPrefixCaseSearch1764000800000 } from './1764000800000-WordPrefixCaseSearch';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   CreateJobQueue1764000010000,
   IndexReminderClocks1764000020000,
   FoldCaseSearchText1764000600000,
+  WordPrefixCaseSearch1764000800000,
 ];

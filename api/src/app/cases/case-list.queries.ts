@@ -1,6 +1,6 @@
 import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
 import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
-import { foldForSearch, looksLikeReference } from '@pu/workflow';
+import { looksLikeReference, searchQueryFor } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -41,8 +41,6 @@ export class Params {
   }
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /** The list's conditions besides the scope; the page adds its cursor, the count does not. */
 export function filtersFor(q: CaseListQueryDto, p: Params): string[] {
   const filters: string[] = [];
@@ -56,7 +54,11 @@ export function filtersFor(q: CaseListQueryDto, p: Params): string[] {
   else filters.push(...status);
   if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
   if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
-  if (term) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(foldForSearch(term))}%`)}`);
+  if (term) {
+    // A term with no word in it (only punctuation) matches no case's words.
+    const words = searchQueryFor(term);
+    filters.push(words ? `c.search_words @@ to_tsquery('simple', ${p.add(words)})` : 'FALSE');
+  }
   return filters;
 }
 
