@@ -28,9 +28,13 @@ export class WordPrefixCaseSearch1764000800000 implements MigrationInterface {
       `ALTER TABLE cases ADD COLUMN search_words tsvector GENERATED ALWAYS AS (to_tsvector('simple', ${FOLDED})) STORED`,
     );
     await q.query(`CREATE INDEX cases_search_words_idx ON cases USING gin (search_words)`);
+    await q.query(
+      `CREATE INDEX cases_department_due_words_idx ON cases (department_id, due_sort, id) INCLUDE (search_words)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX cases_department_due_words_idx`);
     await q.query(`DROP INDEX cases_search_words_idx`);
     await q.query(`ALTER TABLE cases DROP COLUMN search_words`);
     await q.query(`ALTER TABLE cases ADD COLUMN search_text text GENERATED ALWAYS AS (${FOLDED}) STORED`);
