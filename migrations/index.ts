@@ -4,6 +4,7 @@ import { NotifySessionChanges1763900200000 } from './1763900200000-NotifySession
 import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole';
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
+import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   GrantRuntimeRole1763900300000,
   ChainAuditLog1763900310000,
   CreateNotifications1764000000000,
+  TrackCaseActivityAndHandover1764000200000,
 ];

@@ -25,6 +25,7 @@ export * from './progress-types';
 export { validateStepData, isPlainObject, type StepDataResult } from './step-data-validation';
 export * from './progress';
 export * from './promises';
+export * from './assignment';
 export * from './deadline-extension';
 export * from './reference-number';
 

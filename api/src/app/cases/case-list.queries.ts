@@ -1,4 +1,5 @@
 import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import { dueSoonUntil, idleBefore } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -49,6 +50,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
+  now: Date,
 ): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
   const p = new Params();
   const sortName = q.sort ?? 'deadline';
@@ -58,8 +60,24 @@ function buildCaseListQuery(
   const filters: string[] = [];
   if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`c.status = ${p.add(q.status)}`);
-  if (q.overdue === true) filters.push(`c.status = 'open' AND c.due_sort < now()`);
-  if (q.overdue === false) filters.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
+  // "Now" is the API's clock, as for every other rule by time: the dashboard counts with the same instant.
+  if (q.overdue !== undefined) {
+    const overdue = `c.status = 'open' AND c.due_sort < ${p.add(now)}::timestamptz`;
+    filters.push(q.overdue ? overdue : `NOT (${overdue})`);
+  }
+  // The dashboard's thresholds, computed from the Polish calendar in @pu/workflow and bound as parameters.
+  if (q.dueWithinWorkingDays !== undefined) {
+    const from = p.add(now);
+    const until = p.add(dueSoonUntil(now, q.dueWithinWorkingDays));
+    filters.push(`c.status = 'open' AND c.due_sort >= ${from}::timestamptz AND c.due_sort <= ${until}::timestamptz`);
+  }
+  if (q.idleDays !== undefined) {
+    filters.push(
+      `c.status = 'open' AND COALESCE(c.last_activity_at, c.created_at) < ${p.add(idleBefore(now, q.idleDays))}::timestamptz`,
+    );
+  }
+  if (q.unassigned === true) filters.push(`c.assignee_id IS NULL`);
+  if (q.unassigned === false) filters.push(`c.assignee_id IS NOT NULL`);
   if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
   if (q.q?.trim()) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(q.q.trim().toLowerCase())}%`)}`);
   if (q.cursor) {
@@ -91,6 +109,8 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   if (user.role === 'quality') return [and(dept, assignee)];
   // Filters that already fall inside one half of the scope need only that half.
   if (q.departmentId === user.department.id) return [and(dept, assignee)];
+  // Nobody's cases are never "assigned to me": only the department's half can hold them.
+  if (q.unassigned === true) return [and(`c.department_id = ${p.add(user.department.id)}`, dept)];
   if (q.assigneeId === user.id) return [and(assignee, dept)];
   const own = p.add(user.department.id);
   const me = p.add(user.id);
@@ -106,8 +126,9 @@ export async function selectCaseList(
   prepared: PreparedQueries,
   user: SessionUser,
   q: CaseListQueryDto,
+  now: Date,
 ): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort }> {
-  const { sql, params, limit, sortName } = buildCaseListQuery(user, q);
+  const { sql, params, limit, sortName } = buildCaseListQuery(user, q, now);
   // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
   const rows: ListRow[] = q.q ? await db.query(sql, params) : await prepared.query<ListRow>(sql, params);
   return { rows, limit, sortName };

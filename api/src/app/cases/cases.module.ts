@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseAssignmentController } from './case-assignment.controller';
+import { CaseAssignmentService } from './case-assignment.service';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -7,8 +10,9 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  imports: [NotificationsModule],
+  controllers: [CasesController, CaseWorkflowController, CaseAssignmentController],
+  providers: [CasesService, CaseWorkflowService, CaseAssignmentService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}
