@@ -11,6 +11,7 @@ export interface FilteredPromisesView {
   slug: string;
   query: PromiseListQuery;
   roles: readonly Role[];
+  grouped?: false;
   keys: { label: string; empty: string; caption: string };
 }
 
