@@ -5,6 +5,7 @@ import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole'
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
 import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
+import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   ChainAuditLog1763900310000,
   CreateNotifications1764000000000,
   TrackCaseActivityAndHandover1764000200000,
+  IndexOpenCasesForWorkload1764000210000,
 ];

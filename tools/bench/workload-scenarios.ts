@@ -31,7 +31,8 @@ export async function runWorkloadScenarios(b: WorkloadBench): Promise<RunResult[
     );
     return rows.rows[0]?.assignee_id;
   });
-  const base = `${b.app.baseUrl}/api/cases?departmentId=${b.departmentId}&sort=deadline&limit=25`;
+  // As the SPA asks: the open cases (its status filter's default).
+  const base = `${b.app.baseUrl}/api/cases?departmentId=${b.departmentId}&status=open&sort=deadline&limit=25`;
   const lists: [string, string][] = [
     ['list, due ≤ 3 working days', `${base}&dueWithinWorkingDays=3`],
     ['list, idle 7 days', `${base}&idleDays=7`],
