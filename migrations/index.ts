@@ -6,6 +6,7 @@ import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
 import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
 import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
+import { IndexOpenCasesByAssignee1764000220000 } from './1764000220000-IndexOpenCasesByAssignee';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreateNotifications1764000000000,
   TrackCaseActivityAndHandover1764000200000,
   IndexOpenCasesForWorkload1764000210000,
+  IndexOpenCasesByAssignee1764000220000,
 ];
