@@ -7,6 +7,7 @@ import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifica
 import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
 import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
 import { IndexOpenCasesByAssignee1764000220000 } from './1764000220000-IndexOpenCasesByAssignee';
+import { IndexOpenPromisesForWorkload1764000230000 } from './1764000230000-IndexOpenPromisesForWorkload';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   TrackCaseActivityAndHandover1764000200000,
   IndexOpenCasesForWorkload1764000210000,
   IndexOpenCasesByAssignee1764000220000,
+  IndexOpenPromisesForWorkload1764000230000,
 ];
