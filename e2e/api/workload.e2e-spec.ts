@@ -181,6 +181,13 @@ describe('Dashboard and my work', () => {
     // Within 60 working days, the fresh complaint (due in a month) too; and every case in the list is open.
     expect(await ids('dueWithinWorkingDays=60')).toEqual(expect.arrayContaining([c.dueSoon.id, c.fresh.id]));
     expect(await ids('idleDays=9')).toEqual([]);
+    // Contradictory filters answer an empty list, not an error.
+    expect(await ids(`unassigned=true&assigneeId=${office.users.clerkA.id}`)).toEqual([]);
+    const clerk = await as('clerkA');
+    const other = `departmentId=${office.departments.b.id}&assigneeId=${office.users.clerkA.id}&unassigned=true`;
+    expect(
+      expectStatus(await clerk.get(`/api/cases?${other}&overdue=false&dueWithinWorkingDays=17`), 200).body.items,
+    ).toEqual([]);
   });
 
   it('refuses thresholds out of range with a message, not a 500', async () => {

@@ -110,7 +110,8 @@ function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] 
   // Filters that already fall inside one half of the scope need only that half.
   if (q.departmentId === user.department.id) return [and(dept, assignee)];
   // Nobody's cases are never "assigned to me": only the department's half can hold them.
-  if (q.unassigned === true) return [and(`c.department_id = ${p.add(user.department.id)}`, dept)];
+  // (Every parameter added above must appear: a placeholder PostgreSQL cannot type fails the statement.)
+  if (q.unassigned === true) return [and(`c.department_id = ${p.add(user.department.id)}`, dept, assignee)];
   if (q.assigneeId === user.id) return [and(assignee, dept)];
   const own = p.add(user.department.id);
   const me = p.add(user.id);
