@@ -30,6 +30,8 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical v
   });
 
   test('clerk, manager and quality pages', async ({ page }) => {
+    // Fifteen pages, each scanned by axe: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     const pages: [string, string[]][] = [
       [DEMO.clerk.username, ['/moja-praca', '/sprawy', '/obietnice', '/brak-dostepu', '/nie-ma-takiej-strony']],
       [DEMO.manager.username, ['/moja-praca', '/sprawy', '/obietnice', '/terminy']],
