@@ -4,6 +4,8 @@ import { NotifySessionChanges1763900200000 } from './1763900200000-NotifySession
 import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole';
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
+import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
+import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
 import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
 import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
 import { IndexOpenCasesByAssignee1764000220000 } from './1764000220000-IndexOpenCasesByAssignee';
@@ -17,6 +19,8 @@ export const ALL_MIGRATIONS = [
   GrantRuntimeRole1763900300000,
   ChainAuditLog1763900310000,
   CreateNotifications1764000000000,
+  CreateJobQueue1764000010000,
+  IndexReminderClocks1764000020000,
   TrackCaseActivityAndHandover1764000200000,
   IndexOpenCasesForWorkload1764000210000,
   IndexOpenCasesByAssignee1764000220000,

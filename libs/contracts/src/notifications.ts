@@ -32,7 +32,7 @@ export interface NotificationPayload {
 export interface NotificationResponse {
   id: string;
   /** A kind added later still arrives; the SPA shows a generic text for one it does not know. */
-  kind: NotificationKind | string;
+  kind: string;
   caseId: string | null;
   promiseId: string | null;
   dueAt: string | null;
