@@ -19,6 +19,7 @@ import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         PromisesModule,
         NotificationsModule,
         RemindersModule,
+        WorkloadModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.
