@@ -17,6 +17,8 @@ import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { AccountModule } from './account/account.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         CasesModule,
         CaseRegistersModule,
         PromisesModule,
+        AccountModule,
+        MailModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

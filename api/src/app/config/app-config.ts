@@ -52,6 +52,21 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) REQUEST_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) HEADERS_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) KEEP_ALIVE_TIMEOUT_SECONDS?: number;
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587',
+  })
+  SMTP_URL?: string;
+  @IsOptional() @IsString() @MinLength(3) SMTP_FROM?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/\S*)?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL, e.g. https://pu.urzad.gov.pl',
+  })
+  PUBLIC_URL?: string;
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_AT must be a time HH:MM (Europe/Warsaw), e.g. 07:30' })
+  DIGEST_AT?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) EMAIL_POLL_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -89,9 +104,24 @@ export interface AppConfig {
   webDist: string;
   /** Standard 21 target: working days from discovering an office error to informing the client. */
   officeErrorInformWorkingDays: number;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Null: no e-mail is built or sent (in-app notifications only). */
+  smtpUrl: string | null;
+  from: string;
+  /** Where the SPA is reached from outside, without a trailing slash: the base of every link in an e-mail. */
+  publicUrl: string;
+  /** Minutes after Warsaw midnight of the morning digest. */
+  digestAtMinutes: number;
+  /** How often this process looks for e-mail to build and send; 0 = never by itself (tests drive it). */
+  pollMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production';
 
@@ -154,5 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
     officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
+    mail: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      from: parsed.SMTP_FROM ?? 'Przyjazny Urząd <no-reply@localhost>',
+      publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+      digestAtMinutes: minutesOfDay(parsed.DIGEST_AT ?? '07:30'),
+      pollMs: (parsed.EMAIL_POLL_SECONDS ?? 15) * 1000,
+    },
   };
 }

@@ -1,0 +1,86 @@
+import type { UserLanguage } from '@pu/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** A user who asked for e-mail (each one or the digest only) and has an address. */
+export interface DigestRecipientRow {
+  id: string;
+  email: string;
+  language: UserLanguage;
+}
+
+export function selectDigestRecipients(db: EntityManager): Promise<DigestRecipientRow[]> {
+  return db.query(
+    `SELECT id, email, language FROM users
+      WHERE NOT disabled AND email IS NOT NULL AND email_mode IN ('all', 'digest')
+      ORDER BY id`,
+  );
+}
+
+export interface DigestItemRow {
+  user_id: string;
+  what: 'case' | 'promise';
+  /** The case's or the promise's id. */
+  item_id: string;
+  case_id: string;
+  reference: string;
+  case_kind: string;
+  due_at: Date;
+  overdue: boolean;
+}
+
+/**
+ * Everything due by `endOfDay` (and so everything overdue) for the given users, by the reminders' rules: a
+ * case goes to its assignee, or to its department's managers while unassigned, and once overdue to both; a
+ * promise goes to who made it, and once broken to the department's managers as well. One statement for all
+ * users: two index range scans over open cases and open promises, joined to the recipients.
+ */
+export function selectDigestItems(
+  db: EntityManager,
+  userIds: string[],
+  now: Date,
+  endOfDay: Date,
+): Promise<DigestItemRow[]> {
+  return db.query(
+    `WITH recipients AS (
+       SELECT u.id, u.role, u.department_id FROM users u WHERE u.id = ANY($1::uuid[])
+     ),
+     due_cases AS (
+       SELECT c.id, c.reference, c.kind, c.due_at, c.assignee_id, c.department_id, c.due_at < $2 AS overdue
+         FROM cases c WHERE c.status = 'open' AND c.due_sort <= $3
+     ),
+     due_promises AS (
+       SELECT p.id, p.created_by, p.due_at, p.due_at < $2 AS overdue, c.id AS case_id, c.reference, c.kind,
+              c.department_id
+         FROM promises p JOIN cases c ON c.id = p.case_id
+        WHERE p.kept_at IS NULL AND p.due_at <= $3 AND c.status = 'open'
+     )
+     SELECT r.id AS user_id, 'case' AS what, dc.id AS item_id, dc.id AS case_id, dc.reference, dc.kind AS case_kind, dc.due_at,
+            dc.overdue
+       FROM due_cases dc JOIN recipients r ON r.id = dc.assignee_id
+     UNION
+     SELECT r.id, 'case', dc.id, dc.id, dc.reference, dc.kind, dc.due_at, dc.overdue
+       FROM due_cases dc JOIN recipients r ON r.role = 'manager' AND r.department_id = dc.department_id
+      WHERE dc.assignee_id IS NULL OR dc.overdue
+     UNION
+     SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+       FROM due_promises dp JOIN recipients r ON r.id = dp.created_by
+     UNION
+     SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+       FROM due_promises dp JOIN recipients r ON r.role = 'manager' AND r.department_id = dp.department_id
+      WHERE dp.overdue`,
+    [userIds, now, endOfDay],
+  );
+}
+
+/** The first replica to finish a morning records it; the others then skip that morning. */
+export async function digestDayDone(db: EntityManager, day: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM digest_days WHERE day = $1`, [day]);
+  return rows.length > 0;
+}
+
+export async function recordDigestDay(db: EntityManager, day: string, digests: number, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO digest_days (day, digests, completed_at) VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING`,
+    [day, digests, now],
+  );
+}
