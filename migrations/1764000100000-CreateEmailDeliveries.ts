@@ -21,7 +21,7 @@ export class CreateEmailDeliveries1764000100000 implements MigrationInterface {
       dedupe_key text NOT NULL UNIQUE,
       kind text NOT NULL CHECK (kind IN ('notification', 'digest')),
       user_id uuid NOT NULL REFERENCES users(id),
-      notification_id uuid UNIQUE,
+      notification_id uuid UNIQUE REFERENCES notifications(id),
       digest_day date,
       status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
       skip_reason text CHECK (skip_reason IN ('no_address', 'email_off', 'digest_only', 'user_disabled')),
@@ -48,6 +48,8 @@ export class CreateEmailDeliveries1764000100000 implements MigrationInterface {
     await q.query(`CREATE INDEX email_deliveries_waiting_idx ON email_deliveries (next_attempt_at)
       WHERE status IN ('pending', 'sending')`);
     await q.query(`CREATE INDEX email_deliveries_user_idx ON email_deliveries (user_id, created_at)`);
+    // E-mail reads the notifications of the last day that have no e-mail row yet.
+    await q.query(`CREATE INDEX notifications_created_idx ON notifications (created_at)`);
     // A morning's digests are built once: the first replica to finish records the day.
     await q.query(`CREATE TABLE digest_days (
       day date PRIMARY KEY,
@@ -58,6 +60,7 @@ export class CreateEmailDeliveries1764000100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE digest_days`);
+    await q.query(`DROP INDEX notifications_created_idx`);
     await q.query(`DROP TABLE email_deliveries`);
     await q.query(`ALTER TABLE users DROP COLUMN email_mode, DROP COLUMN language`);
   }

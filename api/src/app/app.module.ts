@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
 import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
@@ -38,6 +39,7 @@ export class AppModule {
         CasesModule,
         CaseRegistersModule,
         PromisesModule,
+        NotificationsModule,
         AccountModule,
         MailModule,
         DemoModule,

@@ -57,7 +57,7 @@ const PHRASES: Record<string, Record<Lang, Phrase>> = {
       lead: `A promise made to the client in case ${r} was due by ${d} and has not been marked as kept.`,
     }),
   },
-  forwarding_due: {
+  forwarding_due_soon: {
     pl: (r, d) => ({
       subject: `Przekazanie skargi ${r} według właściwości`,
       lead: `Skargę ${r} trzeba przekazać organowi właściwemu do ${d} (art. 231 KPA, 7 dni).`,
@@ -67,7 +67,7 @@ const PHRASES: Record<string, Record<Lang, Phrase>> = {
       lead: `Complaint ${r} must be forwarded to the competent body by ${d} (KPA art. 231, 7 days).`,
     }),
   },
-  councillor_due: {
+  councillor_reply_due_soon: {
     pl: (r, d) => ({
       subject: `Termin dla radnego lub posła w sprawie ${r}`,
       lead: `W sprawie ${r}, wniesionej przez radnego lub posła, termin zawiadomienia mija ${d} (art. 237 § 2 KPA, 14 dni).`,
@@ -77,7 +77,7 @@ const PHRASES: Record<string, Record<Lang, Phrase>> = {
       lead: `Case ${r} was brought by a councillor or MP: they must be informed by ${d} (KPA art. 237 § 2, 14 days).`,
     }),
   },
-  office_error_inform_due: {
+  inform_due_soon: {
     pl: (r, d) => ({
       subject: `Poinformowanie klienta o pomyłce ${r}`,
       lead: `O pomyłce urzędu w sprawie ${r} klient powinien się dowiedzieć do ${d} (standard 21).`,
@@ -85,6 +85,16 @@ const PHRASES: Record<string, Record<Lang, Phrase>> = {
     en: (r, d) => ({
       subject: `Informing the client of office error ${r}`,
       lead: `The client should learn of the office error in case ${r} by ${d} (standard 21).`,
+    }),
+  },
+  inform_overdue: {
+    pl: (r, d) => ({
+      subject: `Klient nie został poinformowany o pomyłce ${r}`,
+      lead: `O pomyłce urzędu w sprawie ${r} klient miał się dowiedzieć do ${d}, a nie zapisano, że go poinformowano (standard 21).`,
+    }),
+    en: (r, d) => ({
+      subject: `The client has not been told of office error ${r}`,
+      lead: `The client was to learn of the office error in case ${r} by ${d}, and no one has recorded telling them (standard 21).`,
     }),
   },
   assigned: {

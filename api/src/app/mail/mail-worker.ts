@@ -12,7 +12,7 @@ export interface MailRound extends SendRound {
 }
 
 /**
- * Every EMAIL_POLL_SECONDS, in every replica: record e-mails for new notifications, build the morning digest
+ * Every EMAIL_POLL_SECONDS, in every replica that works jobs (JOBS): record e-mails for new notifications, build the morning digest
  * when it is due, send what is due. Replicas need no coordination: unique keys decide what exists, row leases
  * (SKIP LOCKED) who sends it. On shutdown the round in progress finishes, so a message the server accepted is
  * recorded as sent before the process goes.
@@ -33,7 +33,8 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.transport || this.config.mail.pollMs === 0) return;
+    // JOBS=false: a replica that only serves requests leaves e-mail to the workers.
+    if (!this.transport || !this.config.jobs || this.config.mail.pollMs === 0) return;
     this.timer = setInterval(() => {
       this.runRound().catch((error: unknown) =>
         this.logger.warn(`E-mail round failed: ${error instanceof Error ? error.message : String(error)}`),

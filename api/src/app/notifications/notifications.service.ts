@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import type { NotificationEvent, NotificationRow } from './notification-event';
+import { insertNotifications } from './notifications.queries';
+
+/**
+ * The one way a notification is created. Takes the caller's EntityManager, so a notification commits with the
+ * change that caused it (an assignment, say), or not at all. The table's trigger sends
+ * `pg_notify('pu_notifications', user_id)` at commit for each person who got one.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly clock: Clock) {}
+
+  /** The rows that are new; an event already stored for that person is skipped (UNIQUE (user_id, event_key)). */
+  notify(manager: EntityManager, events: NotificationEvent[]): Promise<NotificationRow[]> {
+    return insertNotifications(manager, events, this.clock.now());
+  }
+}
