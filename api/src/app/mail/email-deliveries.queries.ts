@@ -71,13 +71,14 @@ export interface ClaimedDelivery {
  * claimed but never finished (its lease ran out: the process died or lost the database mid-send). SKIP LOCKED:
  * replicas claiming together each get different rows. A claimed row's retry time is its lease's end.
  */
-export function claimDueDeliveries(
+export async function claimDueDeliveries(
   db: EntityManager,
   now: Date,
   leaseMs: number,
   limit: number,
 ): Promise<ClaimedDelivery[]> {
-  return db.query(
+  // An UPDATE … RETURNING comes back from TypeORM as [rows, affected].
+  const [rows]: [ClaimedDelivery[], number] = await db.query(
     `UPDATE email_deliveries d
         SET status = 'sending', attempts = d.attempts + 1,
             lease_until = $1::timestamptz + make_interval(secs => $2::double precision / 1000),
@@ -91,6 +92,7 @@ export function claimDueDeliveries(
       RETURNING d.id, d.recipient, d.subject, d.body, d.message_id, d.attempts`,
     [now, leaseMs, limit],
   );
+  return rows;
 }
 
 /** The SMTP server accepted it: recorded once, and never claimed again. */
