@@ -20,6 +20,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { LOGIN_PATH } from '../auth/return-url';
 import { Session } from '../auth/session';
+import { UserMenu } from '../account/user-menu';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { Notifier } from '../shared/notifier';
 import { navItemsFor } from './navigation';
@@ -38,6 +39,7 @@ import { navItemsFor } from './navigation';
     MatIconModule,
     TranslocoPipe,
     LanguageSwitch,
+    UserMenu,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
