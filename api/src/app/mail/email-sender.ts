@@ -16,6 +16,7 @@ import { nextAttemptAt } from './retry-policy';
  * runs out while it still waits for the server's answer. */
 export const SEND_LEASE_MS = 120_000;
 const BATCH = 20;
+const RECORD_ATTEMPTS = 4;
 
 export interface SendRound {
   sent: number;
@@ -72,7 +73,22 @@ export class EmailSender {
       );
       return;
     }
-    await markDeliverySent(this.db.manager, delivery.id, this.clock.now(), response);
+    await this.recordSent(delivery.id, response);
     round.sent++;
+  }
+
+  /**
+   * The server has the message: recording that is what keeps it from going again, so a database hiccup here
+   * is retried a few times before the lease is left to run out.
+   */
+  private async recordSent(id: string, response: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await markDeliverySent(this.db.manager, id, this.clock.now(), response);
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 }
