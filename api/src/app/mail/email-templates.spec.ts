@@ -125,6 +125,15 @@ describe('digestEmail', () => {
     expect(email.text).toContain('…and 3 more.');
     expect(email.text).toContain('All cases: https://pu.example/sprawy');
   });
+
+  it('counts the items the database did not return (it sends only the first of each person)', () => {
+    const email = digestEmail(
+      { day: '2026-12-04', items: [item({})], total: 1_204, listLink: 'l', settingsLink: 's' },
+      'pl',
+    );
+    expect(email.subject).toBe('Na dziś, 04.12.2026: 1204 pozycje');
+    expect(email.text).toContain('…i 1203 pozycje więcej.');
+  });
 });
 
 describe('plural and formatDue', () => {

@@ -186,9 +186,11 @@ export interface DigestItem {
 export interface DigestEmailInput {
   /** The Warsaw date of the morning, YYYY-MM-DD. */
   day: string;
+  /** The lines to show (overdue ones first, then today's), at most `maxItems` of them. */
   items: DigestItem[];
-  /** Lines shown at most (overdue first); the rest are counted. */
   maxItems?: number;
+  /** How many there are in all, when `items` holds only the first of them. */
+  total?: number;
   listLink: string;
   settingsLink: string;
 }
@@ -241,7 +243,8 @@ export function digestEmail(input: DigestEmailInput, lang: Lang): Email {
     ...input.items.filter((i) => !i.overdue).sort(byDue),
   ];
   const shown = ordered.slice(0, input.maxItems ?? ordered.length);
-  const hidden = ordered.length - shown.length;
+  const total = Math.max(input.total ?? 0, ordered.length);
+  const hidden = total - shown.length;
   const section = (title: string, items: DigestItem[]) => (items.length ? ['', title, ...items.map(line)] : []);
   const lines = [
     `${WORDS[lang].greeting}`,
@@ -262,5 +265,5 @@ export function digestEmail(input: DigestEmailInput, lang: Lang): Email {
     '-- ',
     WORDS[lang].footer(input.settingsLink),
   ];
-  return { subject: words.subject(day, input.items.length), text: lines.join('\n') + '\n' };
+  return { subject: words.subject(day, total), text: lines.join('\n') + '\n' };
 }

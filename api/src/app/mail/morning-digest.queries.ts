@@ -26,19 +26,23 @@ export interface DigestItemRow {
   case_kind: string;
   due_at: Date;
   overdue: boolean;
+  /** How many items the user has in all; only the first `perUser` (overdue first, oldest first) come back. */
+  total: number;
 }
 
 /**
  * Everything due by `endOfDay` (and so everything overdue) for the given users, by the reminders' rules: a
  * case goes to its assignee, or to its department's managers while unassigned, and once overdue to both; a
  * promise goes to who made it, and once broken to the department's managers as well. One statement for all
- * users: two index range scans over open cases and open promises, joined to the recipients.
+ * users: two index range scans over open cases and open promises, joined to the recipients, and at most
+ * `perUser` rows per user back (a manager's department may have thousands overdue).
  */
 export function selectDigestItems(
   db: EntityManager,
   userIds: string[],
   now: Date,
   endOfDay: Date,
+  perUser: number,
 ): Promise<DigestItemRow[]> {
   return db.query(
     `WITH recipients AS (
@@ -53,22 +57,30 @@ export function selectDigestItems(
               c.department_id
          FROM promises p JOIN cases c ON c.id = p.case_id
         WHERE p.kept_at IS NULL AND p.due_at <= $3 AND c.status = 'open'
+     ),
+     items AS (
+       SELECT r.id AS user_id, 'case' AS what, dc.id AS item_id, dc.id AS case_id, dc.reference,
+              dc.kind AS case_kind, dc.due_at, dc.overdue
+         FROM due_cases dc JOIN recipients r ON r.id = dc.assignee_id
+       UNION
+       SELECT r.id, 'case', dc.id, dc.id, dc.reference, dc.kind, dc.due_at, dc.overdue
+         FROM due_cases dc JOIN recipients r ON r.role = 'manager' AND r.department_id = dc.department_id
+        WHERE dc.assignee_id IS NULL OR dc.overdue
+       UNION
+       SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+         FROM due_promises dp JOIN recipients r ON r.id = dp.created_by
+       UNION
+       SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+         FROM due_promises dp JOIN recipients r ON r.role = 'manager' AND r.department_id = dp.department_id
+        WHERE dp.overdue
      )
-     SELECT r.id AS user_id, 'case' AS what, dc.id AS item_id, dc.id AS case_id, dc.reference, dc.kind AS case_kind, dc.due_at,
-            dc.overdue
-       FROM due_cases dc JOIN recipients r ON r.id = dc.assignee_id
-     UNION
-     SELECT r.id, 'case', dc.id, dc.id, dc.reference, dc.kind, dc.due_at, dc.overdue
-       FROM due_cases dc JOIN recipients r ON r.role = 'manager' AND r.department_id = dc.department_id
-      WHERE dc.assignee_id IS NULL OR dc.overdue
-     UNION
-     SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
-       FROM due_promises dp JOIN recipients r ON r.id = dp.created_by
-     UNION
-     SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
-       FROM due_promises dp JOIN recipients r ON r.role = 'manager' AND r.department_id = dp.department_id
-      WHERE dp.overdue`,
-    [userIds, now, endOfDay],
+     SELECT user_id, what, item_id, case_id, reference, case_kind, due_at, overdue, total
+       FROM (SELECT i.*, row_number() OVER (PARTITION BY user_id ORDER BY overdue DESC, due_at, item_id) AS n,
+                    count(*) OVER (PARTITION BY user_id)::int AS total
+               FROM items i) ranked
+      WHERE n <= $4
+      ORDER BY user_id, n`,
+    [userIds, now, endOfDay, perUser],
   );
 }
 

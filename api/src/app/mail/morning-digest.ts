@@ -58,6 +58,7 @@ export class MorningDigest {
         recipients.map((r) => r.id),
         now,
         endOfWarsawDay(day),
+        DIGEST_MAX_ITEMS,
       );
       const byUser = new Map<string, DigestItemRow[]>();
       for (const item of items) byUser.set(item.user_id, [...(byUser.get(item.user_id) ?? []), item]);
@@ -77,7 +78,7 @@ export class MorningDigest {
               overdue: i.overdue,
               link: links.case(i.case_id),
             })),
-            maxItems: DIGEST_MAX_ITEMS,
+            total: mine[0].total,
             listLink: links.cases,
             settingsLink: links.settings,
           },
