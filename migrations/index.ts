@@ -6,6 +6,7 @@ import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
 import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
 import { CreateEmailDeliveries1764000100000 } from './1764000100000-CreateEmailDeliveries';
+import { IndexOpenCasesByDue1764000100100 } from './1764000100100-IndexOpenCasesByDue';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreateNotifications1764000000000,
   CreateJobQueue1764000010000,
   CreateEmailDeliveries1764000100000,
+  IndexOpenCasesByDue1764000100100,
 ];

@@ -15,7 +15,7 @@ import { nextAttemptAt } from './retry-policy';
 /** Longer than the transport's worst case (connect 10 s + greeting 10 s + 30 s idle socket), so no sender's lease
  * runs out while it still waits for the server's answer. */
 export const SEND_LEASE_MS = 120_000;
-const BATCH = 20;
+const BATCH = 40;
 const RECORD_ATTEMPTS = 4;
 
 export interface SendRound {

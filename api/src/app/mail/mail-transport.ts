@@ -17,7 +17,7 @@ export class MailTransport {
     this.transporter = createTransport({
       url: config.smtpUrl,
       pool: true,
-      maxConnections: 4,
+      maxConnections: 8,
       // Well inside the sender's lease (EmailSender), so a send that hangs fails before another replica may
       // take the message over.
       connectionTimeout: 10_000,

@@ -49,37 +49,43 @@ export function selectDigestItems(
        SELECT u.id, u.role, u.department_id FROM users u WHERE u.id = ANY($1::uuid[])
      ),
      due_cases AS (
-       SELECT c.id, c.reference, c.kind, c.due_at, c.assignee_id, c.department_id, c.due_at < $2 AS overdue
+       SELECT c.id, c.due_at, c.assignee_id, c.department_id, c.due_at < $2 AS overdue
          FROM cases c WHERE c.status = 'open' AND c.due_sort <= $3
      ),
      due_promises AS (
-       SELECT p.id, p.created_by, p.due_at, p.due_at < $2 AS overdue, c.id AS case_id, c.reference, c.kind,
-              c.department_id
+       SELECT p.id, p.created_by, p.due_at, p.due_at < $2 AS overdue, c.department_id
          FROM promises p JOIN cases c ON c.id = p.case_id
         WHERE p.kept_at IS NULL AND p.due_at <= $3 AND c.status = 'open'
      ),
+     -- Narrow rows, and branches that never yield the same (person, item) twice, so no de-duplication is needed.
      items AS (
-       SELECT r.id AS user_id, 'case' AS what, dc.id AS item_id, dc.id AS case_id, dc.reference,
-              dc.kind AS case_kind, dc.due_at, dc.overdue
+       SELECT r.id AS user_id, 'case' AS what, dc.id AS item_id, dc.due_at, dc.overdue
          FROM due_cases dc JOIN recipients r ON r.id = dc.assignee_id
-       UNION
-       SELECT r.id, 'case', dc.id, dc.id, dc.reference, dc.kind, dc.due_at, dc.overdue
+       UNION ALL
+       SELECT r.id, 'case', dc.id, dc.due_at, dc.overdue
          FROM due_cases dc JOIN recipients r ON r.role = 'manager' AND r.department_id = dc.department_id
-        WHERE dc.assignee_id IS NULL OR dc.overdue
-       UNION
-       SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+        WHERE (dc.assignee_id IS NULL OR dc.overdue) AND dc.assignee_id IS DISTINCT FROM r.id
+       UNION ALL
+       SELECT r.id, 'promise', dp.id, dp.due_at, dp.overdue
          FROM due_promises dp JOIN recipients r ON r.id = dp.created_by
-       UNION
-       SELECT r.id, 'promise', dp.id, dp.case_id, dp.reference, dp.kind, dp.due_at, dp.overdue
+       UNION ALL
+       SELECT r.id, 'promise', dp.id, dp.due_at, dp.overdue
          FROM due_promises dp JOIN recipients r ON r.role = 'manager' AND r.department_id = dp.department_id
-        WHERE dp.overdue
+        WHERE dp.overdue AND dp.created_by <> r.id
+     ),
+     top AS (
+       SELECT * FROM (
+         SELECT i.*, row_number() OVER (PARTITION BY user_id ORDER BY overdue DESC, due_at, item_id) AS n,
+                count(*) OVER (PARTITION BY user_id)::int AS total
+           FROM items i) ranked
+        WHERE n <= $4
      )
-     SELECT user_id, what, item_id, case_id, reference, case_kind, due_at, overdue, total
-       FROM (SELECT i.*, row_number() OVER (PARTITION BY user_id ORDER BY overdue DESC, due_at, item_id) AS n,
-                    count(*) OVER (PARTITION BY user_id)::int AS total
-               FROM items i) ranked
-      WHERE n <= $4
-      ORDER BY user_id, n`,
+     SELECT t.user_id, t.what, t.item_id, c.id AS case_id, c.reference, c.kind AS case_kind, t.due_at, t.overdue,
+            t.total
+       FROM top t
+       LEFT JOIN promises p ON t.what = 'promise' AND p.id = t.item_id
+       JOIN cases c ON c.id = COALESCE(p.case_id, t.item_id)
+      ORDER BY t.user_id, t.n`,
     [userIds, now, endOfDay, perUser],
   );
 }

@@ -22,6 +22,8 @@ import {
 export const DIGEST_MAX_ITEMS = 50;
 /** A background statement over every open case: longer than a request's 3 s. */
 const DIGEST_STATEMENT_TIMEOUT = '60s';
+/** Ranking every person's items (a quarter of a million rows on a large office) sorts in memory, not on disk. */
+const DIGEST_WORK_MEM = '64MB';
 
 /**
  * The morning digest: on each working morning, once the Warsaw clock passes DIGEST_AT, one e-mail per person of
@@ -50,7 +52,10 @@ export class MorningDigest {
     const runner = this.db.createQueryRunner();
     const restoreDeadline = liftQueryDeadline(await runner.connect());
     try {
-      await runner.query(`SELECT set_config('statement_timeout', $1, false)`, [DIGEST_STATEMENT_TIMEOUT]);
+      await runner.query(`SELECT set_config('statement_timeout', $1, false), set_config('work_mem', $2, false)`, [
+        DIGEST_STATEMENT_TIMEOUT,
+        DIGEST_WORK_MEM,
+      ]);
       const m = runner.manager;
       const recipients = await selectDigestRecipients(m);
       const items = await selectDigestItems(
@@ -99,11 +104,12 @@ export class MorningDigest {
         });
       }
       const recorded = await insertDeliveries(m, deliveries, now);
-      await recordDigestDay(m, day, deliveries.length, now);
+      await recordDigestDay(m, day, deliveries.length, this.clock.now());
       if (recorded > 0) this.logger.log(`Morning digest ${day}: ${recorded} e-mails recorded`);
       return recorded;
     } finally {
       await runner.query(`RESET statement_timeout`).catch(() => undefined);
+      await runner.query(`RESET work_mem`).catch(() => undefined);
       restoreDeadline();
       await runner.release();
     }
