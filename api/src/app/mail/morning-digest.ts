@@ -15,6 +15,7 @@ import {
   recordDigestDay,
   selectDigestItems,
   selectDigestRecipients,
+  selectDigestTotals,
   type DigestItemRow,
 } from './morning-digest.queries';
 
@@ -22,7 +23,7 @@ import {
 export const DIGEST_MAX_ITEMS = 50;
 /** A background statement over every open case: longer than a request's 3 s. */
 const DIGEST_STATEMENT_TIMEOUT = '60s';
-/** Ranking every person's items (a quarter of a million rows on a large office) sorts in memory, not on disk. */
+/** The digest's one statement ranks and counts in memory, not on disk. */
 const DIGEST_WORK_MEM = '64MB';
 
 /**
@@ -58,14 +59,12 @@ export class MorningDigest {
       ]);
       const m = runner.manager;
       const recipients = await selectDigestRecipients(m);
-      const items = await selectDigestItems(
-        m,
-        recipients.map((r) => r.id),
-        now,
-        endOfWarsawDay(day),
-        DIGEST_MAX_ITEMS,
+      const userIds = recipients.map((r) => r.id);
+      const items = await selectDigestItems(m, userIds, now, endOfWarsawDay(day), DIGEST_MAX_ITEMS);
+      const totals = new Map(
+        (await selectDigestTotals(m, userIds, now, endOfWarsawDay(day))).map((t) => [t.user_id, t.total]),
       );
-      const byUser = new Map<string, DigestItemRow[]>();
+      const byUser = new Map<string, Omit<DigestItemRow, 'total'>[]>();
       for (const item of items) byUser.set(item.user_id, [...(byUser.get(item.user_id) ?? []), item]);
       const links = mailLinks(this.config.mail.publicUrl);
       const deliveries: NewDelivery[] = [];
@@ -83,7 +82,7 @@ export class MorningDigest {
               overdue: i.overdue,
               link: links.case(i.case_id),
             })),
-            total: mine[0].total,
+            total: totals.get(r.id) ?? mine.length,
             listLink: links.cases,
             settingsLink: links.settings,
           },
