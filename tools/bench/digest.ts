@@ -14,7 +14,7 @@ here and DIGEST_AT at the next minute, and measures from DIGEST_AT until the ser
 Environment: DATABASE_URL (required: any database on the server to use), BENCH_DATABASE.
 
   --database=NAME   the seeded benchmark database                 (pu_bench)
-  --port=N          port of the API under test                    (3901)
+  --port=N          port of the API under test                    (3920)
   --no-build        do not build the API first when it looks stale
   --help
 `;
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       database: { type: 'string', default: process.env['BENCH_DATABASE'] ?? 'pu_bench' },
-      port: { type: 'string', default: '3901' },
+      port: { type: 'string', default: '3920' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },

@@ -1,16 +1,15 @@
 import { isWorkingDay, OFFICE_TIME_ZONE, warsawDate, type LocalDate } from '@pu/workflow';
 
 /** Minutes since Warsaw midnight at an instant (wall-clock time, so 07:30 stays 07:30 across DST changes). */
+const WARSAW_TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: OFFICE_TIME_ZONE,
+});
+
 export function warsawMinutesOfDay(instant: Date): number {
-  const [hours, minutes] = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: OFFICE_TIME_ZONE,
-  })
-    .format(instant)
-    .split(':')
-    .map(Number);
+  const [hours, minutes] = WARSAW_TIME.format(instant).split(':').map(Number);
   return hours * 60 + minutes;
 }
 

@@ -137,14 +137,16 @@ const WORDS = {
  * A due date as the office states it: a deadline that ends at the end of a Warsaw day is a date; one with a time
  * of its own (a promise to call back by 14:00) shows the time as well.
  */
+const WARSAW_TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: OFFICE_TIME_ZONE,
+});
+
 export function formatDue(dueAt: string | null, lang: Lang): string {
   if (!dueAt) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: OFFICE_TIME_ZONE,
-  }).format(new Date(dueAt));
+  const parts = WARSAW_TIME.format(new Date(dueAt));
   return parts === '23:59' || parts === '00:00'
     ? formatDate(dueAt, lang)
     : formatDateTime(dueAt, lang, OFFICE_TIME_ZONE);
