@@ -5,6 +5,7 @@ import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole'
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
 import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
+import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
 import { CreateEmailDeliveries1764000100000 } from './1764000100000-CreateEmailDeliveries';
 import { IndexOpenCasesByDue1764000100100 } from './1764000100100-IndexOpenCasesByDue';
 
@@ -17,6 +18,7 @@ export const ALL_MIGRATIONS = [
   ChainAuditLog1763900310000,
   CreateNotifications1764000000000,
   CreateJobQueue1764000010000,
+  IndexReminderClocks1764000020000,
   CreateEmailDeliveries1764000100000,
   IndexOpenCasesByDue1764000100100,
 ];

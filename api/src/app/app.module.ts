@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CaseRegistersModule,
         PromisesModule,
         NotificationsModule,
+        RemindersModule,
         AccountModule,
         MailModule,
         DemoModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { NotificationEvent, NotificationRow } from './notification-event';
+import { NotificationSignals } from './notification-signals';
 import { insertNotifications } from './notifications.queries';
 
 /**
@@ -11,10 +12,16 @@ import { insertNotifications } from './notifications.queries';
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly signals: NotificationSignals,
+  ) {}
 
   /** The rows that are new; an event already stored for that person is skipped (UNIQUE (user_id, event_key)). */
-  notify(manager: EntityManager, events: NotificationEvent[]): Promise<NotificationRow[]> {
-    return insertNotifications(manager, events, this.clock.now());
+  async notify(manager: EntityManager, events: NotificationEvent[]): Promise<NotificationRow[]> {
+    const rows = await insertNotifications(manager, events, this.clock.now());
+    // Without LISTEN (one embedded process) the streams hear it from here; the count is read after the commit.
+    this.signals.changedHere(rows.map((r) => r.user_id));
+    return rows;
   }
 }

@@ -22,6 +22,7 @@ import { LOGIN_PATH } from '../auth/return-url';
 import { Session } from '../auth/session';
 import { UserMenu } from '../account/user-menu';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
 import { Notifier } from '../shared/notifier';
 import { navItemsFor } from './navigation';
 
@@ -39,6 +40,7 @@ import { navItemsFor } from './navigation';
     MatIconModule,
     TranslocoPipe,
     LanguageSwitch,
+    NotificationBell,
     UserMenu,
   ],
   templateUrl: './shell.html',
