@@ -7,9 +7,10 @@ import { claimDueDeliveries, selectDeliveriesOfUser } from '../../api/src/app/ma
 import { MailWorker } from '../../api/src/app/mail/mail-worker';
 import { NotificationEmails } from '../../api/src/app/mail/notification-emails';
 import { NotificationsService } from '../../api/src/app/notifications/notifications.service';
-import type { ApiClient } from './support/api-client';
+import { ReminderScan } from '../../api/src/app/reminders/reminder-scan.service';
+import { type ApiClient, signedIn } from './support/api-client';
 import { CLIENT, createCase, expectStatus, ifMatch } from './support/cases';
-import { createOffice, type Office } from './support/office-fixture';
+import { createOffice, type Office, TEST_PASSWORD } from './support/office-fixture';
 import { SmtpCapture } from './support/smtp-capture';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -198,6 +199,43 @@ describe('e-mail from two instances', () => {
     const failed = (await selectDeliveriesOfUser(db(), office.users.managerA.id)).filter((r) => r.status === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].last_error).toContain('No such user here');
+  });
+
+  it("the reminder scan on both instances: each person gets one e-mail per reminder, without the promise's words", async () => {
+    const HOUR = 3_600_000;
+    const scanBoth = () => Promise.all([a, b].map((t) => t.app.get(ReminderScan).scan()));
+    const promiseMails = (key: keyof Office['users']) =>
+      smtp.to(address(key)).filter((m) => /zobowiązani|promise/i.test(m.subject));
+    // Sessions have expired while the clock ran on: sign in afresh (through B; A was restarted).
+    const clerkNow = await signedIn(b.app, office.users.clerkA.username, TEST_PASSWORD);
+    const dueAt = new Date(b.clock.now().getTime() + 3 * HOUR);
+    const words = `Oddzwonię do ${CLIENT.name} pod numer ${CLIENT.phone}`;
+    expectStatus(
+      await clerkNow.post(`/api/cases/${caseId}/promises`, { description: words, channel: 'phone', dueAt }),
+      201,
+    );
+
+    advance(dueAt.getTime() - 90 * 60_000 - a.clock.now().getTime());
+    await scanBoth();
+    await scanBoth();
+    await roundsOnBoth();
+    await roundsOnBoth();
+    expect(promiseMails('clerkA').map((m) => m.subject)).toEqual([
+      `Zbliża się termin zobowiązania w sprawie ${caseReference}`,
+    ]);
+    expect(promiseMails('managerA')).toEqual([]);
+
+    advance(dueAt.getTime() + 60_000 - a.clock.now().getTime());
+    await scanBoth();
+    await scanBoth();
+    await roundsOnBoth();
+    await roundsOnBoth();
+    expect(promiseMails('clerkA')).toHaveLength(2);
+    expect(promiseMails('managerA').map((m) => m.subject)).toEqual([`A promise in case ${caseReference} was not kept`]);
+    for (const mail of [...promiseMails('clerkA'), ...promiseMails('managerA')]) {
+      expect(mail.text).not.toContain(words);
+      expect(mail.text).not.toContain(CLIENT.phone);
+    }
   });
 
   describe('the morning digest', () => {
