@@ -1,5 +1,5 @@
 import { isWorkingDay, warsawDate } from '@pu/workflow';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import { AppProcess, ensureBuilt, sleep } from './app-process';
@@ -175,6 +175,11 @@ function print(f: Figures): void {
   console.log(`  build (SQL + render)  ${s(f.buildMs)}`);
   console.log(`  send (SMTP accepted)  ${s(f.sendMs)}`);
   console.log(`  DIGEST_AT → last accepted  ${s(f.totalMs)}  (budget 10 s; includes up to 1 s of EMAIL_POLL_SECONDS)`);
+  console.log(
+    `  load average          ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (1, 5, 15 min)`,
+  );
 }
 
 main().then(
