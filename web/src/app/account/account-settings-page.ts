@@ -41,9 +41,10 @@ export class AccountSettingsPage {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    emailMode: ['all' as EmailMode],
-    language: ['pl' as UserLanguage],
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
+    emailMode: this.fb.control<EmailMode>('all'),
+    language: this.fb.control<UserLanguage>('pl'),
   });
 
   constructor() {
