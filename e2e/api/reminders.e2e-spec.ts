@@ -150,6 +150,22 @@ describeReplicas('Reminders from two API instances on one database', () => {
     expect(dueSoon).toHaveLength(2);
   });
 
+  it('a councillor’s complaint nobody is assigned to: its 14-day reply date (art. 237 § 2) reaches the managers, once', async () => {
+    const clerk = await as('clerkA');
+    const flow = await CaseFlow.create(clerk, 'complaint', {
+      assigneeId: null,
+      client: { name: 'Radna Anna Przykładowa', isCouncillorOrMp: true },
+    });
+    expect(flow.current.assignee).toBeNull();
+    const replyDue = new Date(flow.current.deadlines.councillorReply!.dueAt);
+    moveTo(new Date(replyDue.getTime() - HOUR));
+    await scanBoth();
+    await scanBoth();
+    expect(kinds(await notificationsOf(await as('managerA'), flow.id))).toEqual(['councillor_reply_due_soon']);
+    expect(await notificationsOf(await as('clerkA'), flow.id)).toEqual([]);
+    expect(await notificationsOf(await as('managerB'), flow.id)).toEqual([]);
+  });
+
   it('a scan that dies part-way leaves nothing, and the next one on either instance adds each event once', async () => {
     const clerk = await as('clerkA');
     const flow = await CaseFlow.create(clerk, 'office_error', {

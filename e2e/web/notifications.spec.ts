@@ -24,7 +24,7 @@ async function runReminderScan(): Promise<number> {
   try {
     const rows = await insertDueReminders(
       { query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T },
-      reminderThresholds(new Date(), { leadWorkingDays: 2, promiseLeadMinutes: 120, overdueLookbackDays: 7 }),
+      reminderThresholds(new Date(), { leadWorkingDays: 2, promiseLeadMinutes: 120, overdueLookbackDays: 3 }),
     );
     return rows.reduce((sum, r) => sum + r.added, 0);
   } finally {
@@ -129,5 +129,10 @@ test.describe('notifications (the bell and /powiadomienia)', () => {
     await expect(page.getByTestId('notification-bell')).toHaveAccessibleName(
       `Powiadomienia, nieprzeczytane: ${unread.unread}`,
     );
+    // On a phone the bell stays in the toolbar beside the menu button.
+    await page.setViewportSize({ width: 375, height: 700 });
+    await expect(page.getByTestId('notification-bell')).toBeVisible();
+    await expectAccessible(page, 'the toolbar with the bell on a narrow screen');
+    await page.screenshot({ path: 'tmp/e2e-web/notifications-narrow.png' });
   });
 });

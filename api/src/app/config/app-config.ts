@@ -205,7 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       scanSeconds: parsed.REMINDER_SCAN_SECONDS ?? 300,
       leadWorkingDays: parsed.REMINDER_LEAD_WORKING_DAYS ?? 2,
       promiseLeadMinutes: parsed.PROMISE_LEAD_MINUTES ?? 120,
-      overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 7,
+      overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 3,
     },
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
     mail: {

@@ -81,6 +81,14 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.boss.send(name, data, options);
   }
 
+  /**
+   * A cron schedule (e.g. `'30 7 * * 1-5'` with `tz: 'Europe/Warsaw'`): pg-boss sends the job once per tick,
+   * whichever replica's clock monitor sees it first. Stored in the database, so calling it again replaces it.
+   */
+  schedule(name: QueueName, cron: string, data: object = {}, options: PgBoss.ScheduleOptions = {}): Promise<void> {
+    return this.boss.schedule(name, cron, data, options);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.jobs) await this.start();
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, ROUTES, type NotificationPage, type UnreadCount } from '@pu/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/access.decorators';
@@ -31,9 +31,13 @@ export class NotificationsController {
     return { unread: await this.inbox.unread(actor.userId) };
   }
 
+  /**
+   * Server-sent events (`text/event-stream`): my unread count, now and after every change. Left out of the
+   * OpenAPI document: it is not a JSON operation, and a generated client or the fuzzer would wait on it forever.
+   */
   @Get(ROUTES.notificationsStream)
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'Server-sent events: my unread count, now and after every change' })
+  @ApiExcludeEndpoint()
   streamUnread(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

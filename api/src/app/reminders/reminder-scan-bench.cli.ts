@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const leads = {
     leadWorkingDays: int('REMINDER_LEAD_WORKING_DAYS', 2),
     promiseLeadMinutes: int('PROMISE_LEAD_MINUTES', 120),
-    overdueLookbackDays: int('REMINDER_OVERDUE_LOOKBACK_DAYS', 7),
+    overdueLookbackDays: int('REMINDER_OVERDUE_LOOKBACK_DAYS', 3),
   };
   const client = new Client({ connectionString: url, application_name: 'przyjazny-urzad/bench-reminders' });
   await client.connect();
