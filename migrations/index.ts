@@ -8,6 +8,7 @@ import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
 import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
 import { CreateEmailDeliveries1764000100000 } from './1764000100000-CreateEmailDeliveries';
 import { IndexOpenCasesByDue1764000100100 } from './1764000100100-IndexOpenCasesByDue';
+import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   IndexReminderClocks1764000020000,
   CreateEmailDeliveries1764000100000,
   IndexOpenCasesByDue1764000100100,
+  FoldCaseSearchText1764000600000,
 ];

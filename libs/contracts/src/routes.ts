@@ -24,6 +24,7 @@ export const ROUTES = {
   ready: 'health/ready',
   workflows: 'workflows',
   cases: 'cases',
+  caseBoard: 'cases/board',
   case: (id: string) => `cases/${id}`,
   caseStep: (id: string, stepId: string) => `cases/${id}/steps/${stepId}`,
   caseStepSkip: (id: string, stepId: string) => `cases/${id}/steps/${stepId}/skip`,

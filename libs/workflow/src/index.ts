@@ -27,6 +27,7 @@ export * from './progress';
 export * from './promises';
 export * from './deadline-extension';
 export * from './reference-number';
+export * from './search-fold';
 
 // Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
 export * from './calendar/warsaw-time';
