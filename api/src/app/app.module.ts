@@ -20,6 +20,8 @@ import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { WorkloadModule } from './workload/workload.module';
+import { AccountModule } from './account/account.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         NotificationsModule,
         RemindersModule,
         WorkloadModule,
+        AccountModule,
+        MailModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

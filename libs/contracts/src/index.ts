@@ -8,3 +8,4 @@ export * from './workflows';
 export * from './audit';
 export * from './notifications';
 export * from './workload';
+export * from './account';

@@ -7,6 +7,9 @@ export const ROUTES = {
     logout: 'auth/logout',
     me: 'auth/me',
   },
+  account: {
+    settings: 'account/settings',
+  },
   admin: {
     users: 'admin/users',
     user: (id: string) => `admin/users/${id}`,

@@ -52,6 +52,11 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
       {
+        path: 'ustawienia',
+        title: 'account.title',
+        loadComponent: () => import('./account/account-settings-page').then((m) => m.AccountSettingsPage),
+      },
+      {
         path: 'brak-dostepu',
         title: 'noAccess.title',
         loadComponent: () => import('./shell/no-access-page').then((m) => m.NoAccessPage),
