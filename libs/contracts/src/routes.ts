@@ -33,4 +33,6 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
+  export: (kind: string, format: string) => `exports/${kind}.${format}`,
 } as const;
