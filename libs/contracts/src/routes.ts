@@ -33,4 +33,9 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  qualityReport: 'reports/quality',
+  rootCauses: 'root-causes',
+  rootCause: (code: string) => `root-causes/${code}`,
+  improvementActions: 'improvement-actions',
+  improvementAction: (id: string) => `improvement-actions/${id}`,
 } as const;
