@@ -3,6 +3,7 @@ import { CreateCases1763900100000 } from './1763900100000-CreateCases';
 import { NotifySessionChanges1763900200000 } from './1763900200000-NotifySessionChanges';
 import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole';
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
+import { CreateRootCausesAndImprovementActions1764000300000 } from './1764000300000-CreateRootCausesAndImprovementActions';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   NotifySessionChanges1763900200000,
   GrantRuntimeRole1763900300000,
   ChainAuditLog1763900310000,
+  CreateRootCausesAndImprovementActions1764000300000,
 ];

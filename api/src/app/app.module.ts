@@ -17,6 +17,7 @@ import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { ReportsModule } from './reports/reports.module';
 import { ExportsModule } from './exports/exports.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         CasesModule,
         CaseRegistersModule,
         PromisesModule,
+        ReportsModule,
         ExportsModule,
         DemoModule,
       ],

@@ -6,4 +6,5 @@ export * from './routes';
 export * from './cases';
 export * from './workflows';
 export * from './audit';
+export * from './reports';
 export * from './exports';

@@ -33,6 +33,11 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  qualityReport: 'reports/quality',
+  rootCauses: 'root-causes',
+  rootCause: (code: string) => `root-causes/${code}`,
+  improvementActions: 'improvement-actions',
+  improvementAction: (id: string) => `improvement-actions/${id}`,
   /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
   export: (kind: string, format: string) => `exports/${kind}.${format}`,
 } as const;
