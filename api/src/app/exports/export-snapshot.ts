@@ -8,6 +8,8 @@ import { liftQueryDeadline } from '../database/guarded-client';
  * open while the client reads, so this bounds the whole download; a client that leaves ends it sooner.
  */
 export const EXPORT_STATEMENT_TIMEOUT = '30min';
+/** How long a download may stall (its client reading nothing) before the server gives up on it. */
+export const EXPORT_IDLE_LIMIT = '2min';
 /** Rows fetched per round trip: large enough to keep the round trips few, small enough to keep memory flat. */
 const CURSOR_BATCH = 1000;
 
@@ -36,7 +38,15 @@ export class ExportSnapshot {
     const snapshot = new ExportSnapshot(runner, client, restore);
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [EXPORT_STATEMENT_TIMEOUT]);
+      // All local to the transaction. A client that stops reading altogether leaves the cursor idle: after
+      // IDLE_LIMIT the server ends the session, and with it the download, instead of holding a connection for
+      // good. The name tells an export apart in pg_stat_activity while it runs.
+      await runner.query(
+        `SELECT set_config('statement_timeout', $1, true),
+                set_config('idle_in_transaction_session_timeout', $2, true),
+                set_config('application_name', current_setting('application_name') || '/export', true)`,
+        [EXPORT_STATEMENT_TIMEOUT, EXPORT_IDLE_LIMIT],
+      );
     } catch (error) {
       await snapshot.close();
       throw error;

@@ -140,6 +140,14 @@ export async function selectDepartments(db: EntityManager): Promise<DepartmentLa
   return db.query(`SELECT id, symbol, name FROM departments ORDER BY symbol`);
 }
 
+/** The office's root-cause categories (retired ones too: old cases keep them), in the office's order. */
+export async function selectRootCauseNames(db: EntityManager): Promise<Map<string, string>> {
+  const rows: { code: string; label_pl: string }[] = await db.query(
+    `SELECT code, label_pl FROM root_cause_categories ORDER BY ordinal`,
+  );
+  return new Map(rows.map((r) => [r.code, r.label_pl]));
+}
+
 /** What an export entry records: which file, for which period and scope, and how many rows it holds. */
 export interface ExportAudit {
   kind: string;

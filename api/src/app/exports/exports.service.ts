@@ -19,15 +19,11 @@ import {
   registerCountQuery,
   registerQuery,
   selectDepartments,
+  selectRootCauseNames,
   type StatisticsRow,
   statisticsQuery,
 } from './exports.queries';
-import {
-  DEFAULT_ROOT_CAUSE_NAMES,
-  publicStatistics,
-  STATISTICS_CSV_HEADER,
-  statisticsCsvRows,
-} from './public-statistics';
+import { publicStatistics, STATISTICS_CSV_HEADER, statisticsCsvRows } from './public-statistics';
 import { csvStream } from './writers/csv-writer';
 import { xlsxStream } from './writers/xlsx-writer';
 
@@ -119,7 +115,7 @@ export class ExportsService {
       stats = publicStatistics(rows, context.period, context.department, {
         office: this.config.officeName,
         departments: context.department ? [context.department] : context.departments,
-        rootCauses: DEFAULT_ROOT_CAUSE_NAMES,
+        rootCauses: await selectRootCauseNames(this.db.manager),
       });
     } finally {
       await snapshot.close();

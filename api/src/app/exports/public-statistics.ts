@@ -6,7 +6,6 @@ import {
   CHANNELS,
   COMPLAINT_OUTCOME_LABELS,
   COMPLAINT_OUTCOMES,
-  DEFAULT_ROOT_CAUSES,
   DISCLOSURE_THRESHOLD,
   suppressBreakdown,
 } from '@pu/workflow';
@@ -100,10 +99,6 @@ function sections(labels: StatisticsLabels): SectionSpec[] {
   ];
 }
 
-export const DEFAULT_ROOT_CAUSE_NAMES: ReadonlyMap<string, string> = new Map(
-  DEFAULT_ROOT_CAUSES.map((c) => [c.code, c.label.pl]),
-);
-
 /**
  * The published figures: counts per breakdown, each breakdown suppressed on its own (libs/workflow
  * disclosure-control.ts). Only codes, the office's own labels and counts go in: no value of any case.
@@ -116,12 +111,13 @@ export function publicStatistics(
 ): PublicStatistics {
   const result: PublicStatisticsSection[] = [];
   for (const spec of sections(labels)) {
-    const found = new Map(rows.filter((r) => r.dimension === spec.id && r.key !== null).map((r) => [r.key!, r.n]));
+    const found = new Map<string, number>();
+    for (const r of rows) if (r.dimension === spec.id && r.key !== null) found.set(r.key, r.n);
     const keys = [
       ...spec.order.filter((k) => found.has(k)),
       ...[...found.keys()].filter((k) => !spec.order.includes(k)).sort(),
     ];
-    const counts = keys.map((k) => found.get(k)!);
+    const counts = keys.map((k) => found.get(k) ?? 0);
     const total = counts.reduce((a, b) => a + b, 0);
     const shown = suppressBreakdown(total, counts);
     result.push({
