@@ -18,6 +18,8 @@ import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { ReportsModule } from './reports/reports.module';
+import { RootCausesModule } from './root-causes/root-causes.module';
+import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,8 @@ export class AppModule {
         CaseRegistersModule,
         PromisesModule,
         ReportsModule,
+        RootCausesModule,
+        ImprovementActionsModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.
