@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
+import { ExportsModule } from './exports/exports.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionGuard } from './auth/session.guard';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -18,7 +19,8 @@ import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { ReportsModule } from './reports/reports.module';
-import { ExportsModule } from './exports/exports.module';
+import { RootCausesModule } from './root-causes/root-causes.module';
+import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,7 @@ export class AppModule {
         AppConfigModule.forRoot(config, clock),
         DatabaseModule,
         AuditModule,
+        ExportsModule,
         AuthModule,
         HealthModule,
         DepartmentsModule,
@@ -39,7 +42,8 @@ export class AppModule {
         CaseRegistersModule,
         PromisesModule,
         ReportsModule,
-        ExportsModule,
+        RootCausesModule,
+        ImprovementActionsModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -7,6 +8,7 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
+  imports: [RootCausesModule],
   controllers: [CasesController, CaseWorkflowController],
   providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
   exports: [CaseStore],

@@ -40,7 +40,7 @@ const warsawDay = (expr: string) => `(${expr} AT TIME ZONE '${OFFICE_TIME_ZONE}'
 
 export interface CountRowSql {
   cur: boolean;
-  /** GROUPING() of (kind, channel, department_id, month): 7 by kind, 11 by channel, 13 by department, 1 by month × kind. */
+  /** GROUPING() of (kind, channel, department_id, month): 7 by kind, 11 by channel, 13 by department, 6 by month × kind. */
   g: number;
   kind: CaseKindName | null;
   channel: ChannelName | null;

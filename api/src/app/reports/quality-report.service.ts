@@ -198,7 +198,7 @@ export class QualityReportService {
     }
     const index = new Map(months.map((m) => [m.month, m]));
     for (const r of a.counts) {
-      if (r.g !== 1 || r.cur !== cur || !r.month || !r.kind) continue;
+      if (r.g !== 6 || r.cur !== cur || !r.month || !r.kind) continue;
       const month = index.get(r.month);
       if (!month) continue;
       month.byKind[r.kind] += r.n;
