@@ -10,6 +10,7 @@ import { REGISTER_COLUMNS } from '../../api/src/app/exports/complaints-register'
 import type { ApiClient } from './support/api-client';
 import { CaseFlow, expectStatus } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
+import { pdfText } from './support/pdf-text';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // A fixed small dataset in 2013 (a year no other test uses), worked through the API, including the Warsaw day
@@ -324,6 +325,75 @@ describe('anonymised statistics for publication', () => {
       [s.id, s.title, 'total', 'Razem', String(s.total)],
     ]);
     expect(csv.slice(1)).toEqual(fromJson);
+  });
+});
+
+describe('the annual report', () => {
+  it('as PDF: A4, Polish, the office’s name, the tables, the charts and page numbers', async () => {
+    const res = expectStatus(await binary(quality, `/api/exports/annual-report.pdf?year=${YEAR}`), 200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('raport-jakosci-2013.pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 is 595.28 × 841.89 points.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    const pages = await pdfText(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    const text = pages.join('\n');
+    expect(text).toContain('Urząd Miasta Testowo');
+    expect(text).toContain('Raport o jakości obsługi klientów');
+    expect(text).toContain(`Okres: ${YEAR}-01-01 – ${YEAR}-12-31`);
+    for (const heading of [
+      'Najważniejsze wskaźniki',
+      'Sprawy według rodzaju',
+      'Sprawy według miesiąca i rodzaju',
+      'Obszary do poprawy',
+      'Sposób załatwienia skarg',
+      'Załatwienie w terminie',
+      'Zadowolenie klienta',
+      'Działania doskonalące',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    // Polish letters survive the embedded font (extracted back as text, not as boxes).
+    expect(text).toMatch(/Pomyłka urzędu/);
+    expect(text).toMatch(/Czas oczekiwania/);
+    pages.forEach((page, i) => expect(page).toContain(`Strona ${i + 1}`));
+    // Chart legends are drawn as text beside the bars.
+    expect(text).toContain('Poprzedni okres');
+  }, 30_000);
+
+  it('as XLSX: one sheet per section, numbers as numbers', async () => {
+    const res = expectStatus(await binary(managerA, `/api/exports/annual-report.xlsx?year=${YEAR}`), 200);
+    const workbook = new ExcelJS.Workbook();
+    const body = res.body as Buffer;
+    await workbook.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Wskaźniki', 'Rodzaje', 'Miesiące', 'Przyczyny', 'Terminowość']));
+    const kinds = workbook.getWorksheet('Rodzaje')!;
+    // Title lines (office, report, section), then the header row.
+    expect(kinds.getCell('A1').value).toBe('Urząd Miasta Testowo');
+    const header = (kinds.getRow(4).values as unknown[]).slice(1);
+    expect(header).toEqual(['Rodzaj', 'Okres', 'Poprzedni okres', 'Zmiana', 'Zmiana %']);
+    const rows = kinds.getSheetValues().slice(5) as unknown[][];
+    const complaints = rows.find((r) => r?.[1] === 'Skarga');
+    // Manager A's department: the three complaints of 2013 (as numbers, not text).
+    expect(complaints?.[2]).toBe(3);
+    const total = rows.find((r) => r?.[1] === 'Razem');
+    expect(total?.[2]).toBe(4);
+  }, 30_000);
+
+  it('is refused to clerks and the administrator, and records the export', async () => {
+    for (const who of ['clerkA', 'admin'] as const) {
+      const client = await office.as(who);
+      expect((await client.get(`/api/exports/annual-report.pdf?year=${YEAR}`)).status).toBe(403);
+      expect((await client.get(`/api/exports/annual-report.xlsx?year=${YEAR}`)).status).toBe(403);
+    }
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'export' AND entity_id = 'annual-report' AND actor_id = $1`,
+      [office.users.quality.id],
+    );
+    expect(n).toBeGreaterThanOrEqual(1);
   });
 });
 

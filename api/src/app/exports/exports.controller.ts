@@ -5,7 +5,9 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../common/actor';
 import { ExportQueryDto } from './dto/export-query.dto';
-import { CONTENT_TYPES, type ExportFile, ExportsService } from './exports.service';
+import { AnnualReportExportService } from './annual-report/annual-report-export.service';
+import { CONTENT_TYPES, type ExportFile } from './export-file';
+import { ExportsService } from './exports.service';
 
 const ACCESS =
   'Quality officer: the whole office (or `departmentId`); manager: their own department; clerk and administrator: 403. ' +
@@ -24,7 +26,40 @@ function download(reply: FastifyReply, file: ExportFile): StreamableFile {
 @ApiTags('exports')
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly annualReport: AnnualReportExportService,
+  ) {}
+
+  @Get(ROUTES.export('annual-report', 'pdf'))
+  @Roles('quality', 'manager')
+  @ApiOperation({
+    summary: 'The quality report for a year or a period as a printable A4 PDF in Polish (tables, charts, page numbers)',
+    description: ACCESS,
+  })
+  @ApiProduces(CONTENT_TYPES.pdf)
+  async annualReportPdf(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return download(reply, await this.annualReport.export(actor, query, 'pdf'));
+  }
+
+  @Get(ROUTES.export('annual-report', 'xlsx'))
+  @Roles('quality', 'manager')
+  @ApiOperation({
+    summary: 'The quality report as XLSX: one sheet per section, numbers as numbers',
+    description: ACCESS,
+  })
+  @ApiProduces(CONTENT_TYPES.xlsx)
+  async annualReportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return download(reply, await this.annualReport.export(actor, query, 'xlsx'));
+  }
 
   @Get(ROUTES.export('complaints-register', 'xlsx'))
   @Roles('quality', 'manager')

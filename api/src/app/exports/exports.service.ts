@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { registerCells, registerFields, registerLine, REGISTER_COLUMNS } from './complaints-register';
+import { CONTENT_TYPES, type ExportFile } from './export-file';
 import { exportPeriod, exportScope } from './export-scope';
 import { ExportSnapshot } from './export-snapshot';
 import {
@@ -26,21 +27,6 @@ import {
 import { publicStatistics, STATISTICS_CSV_HEADER, statisticsCsvRows } from './public-statistics';
 import { csvStream } from './writers/csv-writer';
 import { xlsxStream } from './writers/xlsx-writer';
-
-/** A file on its way out: the bytes as they are produced, what to call it, and how many rows it holds. */
-export interface ExportFile {
-  stream: Readable;
-  filename: string;
-  contentType: string;
-  rows?: number;
-}
-
-export const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-} as const;
 
 /** What an export needs to know before it reads: whose cases, which days, and the department's name. */
 interface ExportContext {

@@ -16,7 +16,18 @@ export class XlsxDay {
   constructor(readonly day: string) {}
 }
 
-export type XlsxCell = string | number | XlsxDay | null | undefined;
+/** A fraction (0.25) shown as a percentage (25%), still a number to calculate with. */
+export class XlsxShare {
+  constructor(readonly value: number) {}
+}
+
+export type XlsxCell = string | number | XlsxDay | XlsxShare | null | undefined;
+
+/** A row written in bold (a sub-table's caption or header inside a sheet). */
+export interface XlsxRow {
+  cells: readonly XlsxCell[];
+  bold: true;
+}
 
 export interface XlsxColumn {
   header: string;
@@ -31,7 +42,7 @@ export interface XlsxSheet {
   name: string;
   columns: readonly XlsxColumn[];
   /** Rows after the header row; read lazily when the sheet's turn comes. */
-  rows: () => Iterable<readonly XlsxCell[]> | AsyncIterable<readonly XlsxCell[]>;
+  rows: () => Iterable<readonly XlsxCell[] | XlsxRow> | AsyncIterable<readonly XlsxCell[] | XlsxRow>;
   /** Title lines above the header (e.g. the office, the period), in bold. */
   title?: readonly string[];
 }
@@ -118,6 +129,9 @@ function cellXml(ref: string, value: XlsxCell, column: XlsxColumn | undefined, b
     return `<c r="${ref}"${style}><v>${value}</v></c>`;
   }
   if (value instanceof XlsxDay) return `<c r="${ref}" s="${STYLE.date}"><v>${excelSerial(value.day)}</v></c>`;
+  if (value instanceof XlsxShare) {
+    return Number.isFinite(value.value) ? `<c r="${ref}" s="${STYLE.percent}"><v>${value.value}</v></c>` : '';
+  }
   const style = bold ? ` s="${STYLE.header}"` : column?.style === 'wrap' ? ` s="${STYLE.wrap}"` : '';
   const text = escapeXml(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
   return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${text}</t></is></c>`;
@@ -150,7 +164,7 @@ async function* sheetXml(sheet: XlsxSheet): AsyncGenerator<string> {
   yield head;
   let batch = '';
   for await (const row of sheet.rows()) {
-    batch += rowXml(rowNumber++, row, sheet.columns);
+    batch += 'bold' in row ? rowXml(rowNumber++, row.cells, [], true) : rowXml(rowNumber++, row, sheet.columns);
     // Large enough that deflate works on whole blocks, small enough to keep the memory flat.
     if (batch.length > 64 * 1024) {
       yield batch;
