@@ -38,7 +38,7 @@ import { ReportsApi } from './reports-api';
       <p class="pu-notice error" role="alert">{{ 'qualityReport.loadFailed' | transloco }}</p>
     }
     <div class="chart-table table-scroll">
-      <table aria-labelledby="actions-heading" data-testid="actions-table">
+      <table class="text-table" aria-labelledby="actions-heading" data-testid="actions-table">
         <thead>
           <tr>
             <th scope="col">{{ 'qualityReport.actions.rootCause' | transloco }}</th>

@@ -38,7 +38,7 @@ import { RootCauseDialog, type RootCauseDialogData } from './root-cause-dialog';
         <p role="status">{{ 'common.loading' | transloco }}</p>
       } @else {
         <div class="chart-table table-scroll">
-          <table data-testid="categories-table">
+          <table class="text-table" data-testid="categories-table">
             <caption class="visually-hidden">
               {{
                 'qualityReport.categories.heading' | transloco
