@@ -13,7 +13,7 @@ const ROLE_VIEWS = [
     user: DEMO.manager,
     roleLabel: 'Kierownik',
     home: '/sprawy',
-    nav: ['Sprawy', 'Obietnice', 'Terminy'],
+    nav: ['Sprawy', 'Obietnice', 'Terminy', 'Raport jakości'],
   },
   {
     role: 'quality',
