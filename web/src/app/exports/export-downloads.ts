@@ -89,7 +89,8 @@ interface Running {
                   [attr.data-testid]="'export-' + item.kind + '-' + format"
                   [attr.aria-label]="
                     'exports.download'
-                      | transloco: { what: ('exports.' + item.kind + '.name' | transloco), format: format.toUpperCase() }
+                      | transloco
+                        : { what: ('exports.' + item.kind + '.name' | transloco), format: format.toUpperCase() }
                   "
                   (click)="start(item.kind, format)"
                 >

@@ -1,5 +1,7 @@
 import { formatDateTime } from '@pu/workflow';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { BarChart, Cell, ColumnKind, MonthChart, ReportSection, ReportTable } from './report-sections';
@@ -16,11 +18,28 @@ type Doc = PDFKit.PDFDocument;
 
 const FONT = { regular: 'DejaVu', bold: 'DejaVu-Bold' } as const;
 let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
+
+/**
+ * Where a package's file is at run time. Resolved with a require of Node's own, from the entry script (or the
+ * working directory): the bundler would otherwise turn `require.resolve` into a module number.
+ */
+function packageFile(request: string): string {
+  const bases = [process.argv[1], join(process.cwd(), 'index.js')].filter((b): b is string => Boolean(b));
+  for (const base of bases) {
+    try {
+      return createRequire(resolve(base)).resolve(request);
+    } catch {
+      // Try the next base.
+    }
+  }
+  throw new Error(`${request} not found: is the dejavu-fonts-ttf package installed?`);
+}
+
 /** Read once per process: the two files are ~1.4 MB together and every PDF embeds a subset of them. */
 function fonts(): { regular: Buffer; bold: Buffer } {
   fontFiles ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    regular: readFileSync(packageFile('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(packageFile('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   };
   return fontFiles;
 }
