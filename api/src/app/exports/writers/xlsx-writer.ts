@@ -113,7 +113,8 @@ const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
 function sheetNames(sheets: readonly XlsxSheet[]): string[] {
   const used = new Set<string>();
   return sheets.map((s, i) => {
-    const base = s.name.replace(SHEET_NAME_FORBIDDEN, ' ').trim().slice(0, 31) || `Arkusz ${i + 1}`;
+    const base =
+      s.name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || `Arkusz ${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     used.add(name.toLowerCase());
@@ -238,6 +239,8 @@ export function xlsxStream(sheets: readonly XlsxSheet[], options: XlsxOptions): 
   const fail = (error: Error) => output.destroy(error);
   sheets.forEach((sheet, i) => {
     zip.addReadStreamLazy(`xl/worksheets/sheet${i + 1}.xml`, zipOptions, (done) => {
+      // The reader may have gone before this sheet's turn: then its rows are never asked for.
+      if (output.destroyed) return done(null, Readable.from([]));
       current = Readable.from(sheetXml(sheet), { objectMode: false, highWaterMark: 64 * 1024 });
       // pipe() does not forward errors: a failing row source must fail the download, not truncate it silently.
       current.once('error', fail);
