@@ -56,7 +56,7 @@ describe('the streaming XLSX writer', () => {
           {
             name: 'Dane: [1]/2',
             columns: [{ header: 'Inne' }],
-            rows: async function* () {
+            rows: function* () {
               yield { cells: ['pogrubione'], bold: true as const };
               yield [42];
             },
@@ -91,7 +91,7 @@ describe('the streaming XLSX writer', () => {
         {
           name: 'X',
           columns: [{ header: 'a' }],
-          rows: async function* () {
+          rows: function* () {
             yield [1];
             throw new Error('the cursor broke');
           },
@@ -110,7 +110,7 @@ describe('the streaming XLSX writer', () => {
         {
           name: 'X',
           columns: [{ header: 'a' }],
-          rows: async function* () {
+          rows: function* () {
             try {
               for (let i = 0; i < 1_000_000; i++) {
                 produced++;
