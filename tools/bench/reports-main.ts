@@ -23,8 +23,8 @@ quality report and every export. Environment: DATABASE_URL (required), BENCH_DAT
   --port=N          port of the API under test                       (3901)
   --pool=N          DB_POOL_SIZE of the API                          (2 × CPU cores)
   --year=YYYY       the report's year                                (last full year)
-  --warm=N          warm requests of the report JSON                 (20)
-  --pdf=N           PDF downloads                                    (5)
+  --warm=N          warm requests of the report JSON                 (10)
+  --pdf=N           PDF downloads                                    (3)
   --no-build        do not rebuild the API when its sources are newer
 `;
 
@@ -66,8 +66,8 @@ function options(): Options | null {
     port: Number(values.port ?? 3901),
     pool: Number(values.pool ?? 2 * availableParallelism()),
     year: Number(values.year ?? new Date().getUTCFullYear() - 1),
-    warm: Number(values.warm ?? 20),
-    pdf: Number(values.pdf ?? 5),
+    warm: Number(values.warm ?? 10),
+    pdf: Number(values.pdf ?? 3),
     build: values['no-build'] ? 'never' : 'auto',
   };
 }
@@ -181,8 +181,12 @@ async function main(): Promise<number> {
     );
     const startRss = memory(pid).rss;
     const lines: string[][] = [];
-    const row = (what: string, d: Download, note = '') =>
-      lines.push([what, fmtMs(d.ms), fmtBytes(d.bytes), d.rows ?? '', `${d.rssPeakMb}`, `${d.growthMb}`, note]);
+    const row = (what: string, d: Download, note = '') => {
+      const line = [what, fmtMs(d.ms), fmtBytes(d.bytes), d.rows ?? '', `${d.rssPeakMb}`, `${d.growthMb}`, note];
+      lines.push(line);
+      // Each figure as soon as it is measured: a later failure does not lose the earlier ones.
+      console.log(`  ${line.filter(Boolean).join(' · ')}`);
+    };
 
     const reportUrl = `${base}/api/reports/quality?year=${opts.year}`;
     const cold = await download(reportUrl, quality, pid);
@@ -201,7 +205,7 @@ async function main(): Promise<number> {
     );
     const managerWarm: number[] = [];
     let managerLast = cold;
-    for (let i = 0; i < Math.max(5, Math.floor(opts.warm / 2)); i++) {
+    for (let i = 0; i < Math.max(3, Math.floor(opts.warm / 2)); i++) {
       managerLast = await download(`${reportUrl}`, manager, pid);
       managerWarm.push(managerLast.ms);
     }

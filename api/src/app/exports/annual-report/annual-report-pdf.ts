@@ -1,7 +1,6 @@
 import { formatDateTime } from '@pu/workflow';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { BarChart, Cell, ColumnKind, MonthChart, ReportSection, ReportTable } from './report-sections';
@@ -20,16 +19,17 @@ const FONT = { regular: 'DejaVu', bold: 'DejaVu-Bold' } as const;
 let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
 
 /**
- * Where a package's file is at run time. Resolved with a require of Node's own, from the entry script (or the
- * working directory): the bundler would otherwise turn `require.resolve` into a module number.
+ * Where a package's file is at run time: the first `node_modules/<request>` up from the entry script (or the
+ * working directory), as Node's own resolution would find it. Looked up by hand because the bundler turns any
+ * `require.resolve` (and `createRequire(...).resolve`) into a module number.
  */
 function packageFile(request: string): string {
-  const bases = [process.argv[1], join(process.cwd(), 'index.js')].filter((b): b is string => Boolean(b));
-  for (const base of bases) {
-    try {
-      return createRequire(resolve(base)).resolve(request);
-    } catch {
-      // Try the next base.
+  for (const base of [process.argv[1], process.cwd()]) {
+    if (!base) continue;
+    for (let dir = resolve(base); ; dir = dirname(dir)) {
+      const candidate = join(dir, 'node_modules', request);
+      if (existsSync(candidate)) return candidate;
+      if (dirname(dir) === dir) break;
     }
   }
   throw new Error(`${request} not found: is the dejavu-fonts-ttf package installed?`);
