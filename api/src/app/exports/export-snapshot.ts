@@ -11,7 +11,7 @@ export const EXPORT_STATEMENT_TIMEOUT = '30min';
 /** How long a download may stall (its client reading nothing) before the server gives up on it. */
 export const EXPORT_IDLE_LIMIT = '2min';
 /** Rows fetched per round trip: large enough to keep the round trips few, small enough to keep memory flat. */
-const CURSOR_BATCH = 1000;
+const CURSOR_BATCH = 250;
 
 /**
  * One connection of the pool held for one export: a read-only REPEATABLE READ transaction, so every statement
