@@ -35,5 +35,5 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
-export * from './reports/report-period';
+export * from './calendar/report-period';
 export * from './reports/report-fields';
