@@ -32,8 +32,8 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical v
   test('clerk, manager and quality pages', async ({ page }) => {
     const pages: [string, string[]][] = [
       [DEMO.clerk.username, ['/sprawy', '/obietnice', '/brak-dostepu', '/nie-ma-takiej-strony']],
-      [DEMO.manager.username, ['/sprawy', '/obietnice', '/terminy', '/raport-jakosci']],
-      [DEMO.quality.username, ['/sprawy', '/obietnice', '/terminy', '/raport-jakosci', '/raport-jakosci/kategorie']],
+      [DEMO.manager.username, ['/sprawy', '/obietnice', '/terminy']],
+      [DEMO.quality.username, ['/sprawy', '/obietnice', '/terminy', '/raport-jakosci']],
     ];
     for (const [username, paths] of pages) {
       await page.goto('/logowanie');

@@ -138,5 +138,6 @@ test.describe('Quality report page', () => {
     await expect(page.getByText('Wydział SO – Wydział Spraw Obywatelskich')).toBeVisible();
     await expect(page.getByTestId('add-action')).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Kategorie przyczyn' })).toHaveCount(0);
+    await expectAccessible(page, "manager's quality report");
   });
 });

@@ -36,5 +36,5 @@ export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
 export * from './statistics/disclosure-control';
-export * from './reports/report-period';
+export * from './calendar/report-period';
 export * from './reports/report-fields';

@@ -12,7 +12,8 @@ import { SqlParams } from '../common/sql-params';
 
 // The quality report's statements. The cases of both periods are read once into a materialised CTE holding
 // only what the figures need; every section aggregates that, so the report is one scan of its cases and one
-// round trip, whatever the number of cases. Nothing but the aggregates reaches Node.
+// round trip, whatever the number of cases. Nothing but the aggregates reaches Node. `due_at` is the main
+// date's instant (an extension included), kept on the row, so being in time needs no JSON.
 
 /** Instants bounding the two contiguous periods: [previousStart, currentStart) and [currentStart, currentEnd). */
 export interface ReportBounds {
@@ -40,7 +41,7 @@ const warsawDay = (expr: string) => `(${expr} AT TIME ZONE '${OFFICE_TIME_ZONE}'
 
 export interface CountRowSql {
   cur: boolean;
-  /** GROUPING() of (kind, channel, department_id, month): 7 by kind, 11 by channel, 13 by department, 6 by month × kind. */
+  /** Which count: 7 by kind, 11 by channel, 13 by department, 6 by month × kind (the bits GROUPING() would give). */
   g: number;
   kind: CaseKindName | null;
   channel: ChannelName | null;
@@ -161,13 +162,13 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
   const proposalStep = F.complaintProposal.stepId;
 
   const sql = `WITH s AS MATERIALIZED (
-    SELECT c.id, c.reference, c.kind, c.channel, c.department_id, c.status, c.outcome, c.root_cause, c.closed_at,
+    SELECT c.id, c.kind, c.channel, c.department_id, c.status, c.outcome, c.root_cause, c.closed_at,
            c.received_at >= ${curStart} AS cur,
            to_char(c.received_at AT TIME ZONE '${OFFICE_TIME_ZONE}', 'YYYY-MM') AS month,
            CASE WHEN c.status = 'closed' AND c.kind = ANY(${settlementKinds}) AND jsonb_typeof(c.deadlines -> 'main') = 'object'
                 THEN ${warsawDay('c.closed_at')} - ${warsawDay('c.received_at')} END AS settle_days,
            CASE WHEN c.status = 'closed' AND c.kind = ANY(${settlementKinds}) AND jsonb_typeof(c.deadlines -> 'main') = 'object'
-                THEN c.closed_at <= (c.deadlines -> 'main' ->> 'dueAt')::timestamptz END AS settled_within,
+                THEN c.closed_at <= c.due_at END AS settled_within,
            CASE WHEN jsonb_array_length(c.deadlines -> 'extensions') > 0 THEN c.deadlines -> 'extensions' END AS extensions,
            c.inform_hours,
            CASE WHEN c.kind = 'office_error' THEN ${field(F.officeErrorInformedAt)}::timestamptz <= ${informTarget} END
@@ -183,11 +184,17 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
              + COALESCE(jsonb_array_length(c.progress -> 'earlier' -> '${proposalStep}'), 0) END AS proposals
       FROM cases c
      WHERE c.received_at >= ${prevStart} AND c.received_at < ${curEnd}${scope}
+  ),
+  -- One pass over the cases for the four count tables: a few thousand groups, rolled up four ways.
+  fine AS MATERIALIZED (
+    SELECT cur, kind, channel, department_id, month, count(*) AS n FROM s GROUP BY cur, kind, channel, department_id, month
   )
   SELECT json_build_object(
-    'counts', ${list(`SELECT cur, GROUPING(kind, channel, department_id, month) AS g, kind, channel, department_id, month,
-                             count(*)::int AS n
-                        FROM s GROUP BY GROUPING SETS ((cur, kind), (cur, channel), (cur, department_id), (cur, month, kind))`)},
+    'counts', ${list(`SELECT cur, 7 AS g, kind, NULL AS channel, NULL::uuid AS department_id, NULL AS month, sum(n)::int AS n
+                        FROM fine GROUP BY cur, kind
+                      UNION ALL SELECT cur, 11, NULL, channel, NULL, NULL, sum(n)::int FROM fine GROUP BY cur, channel
+                      UNION ALL SELECT cur, 13, NULL, NULL, department_id, NULL, sum(n)::int FROM fine GROUP BY cur, department_id
+                      UNION ALL SELECT cur, 6, kind, NULL, NULL, month, sum(n)::int FROM fine GROUP BY cur, month, kind`)},
     'causes', ${list(`SELECT cur, root_cause AS key, count(*)::int AS n FROM s WHERE kind = 'complaint'
                        GROUP BY cur, root_cause`)},
     'outcomes', ${list(`SELECT cur, outcome AS key, count(*)::int AS n FROM s
@@ -208,16 +215,17 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
                                     count(*) FILTER (WHERE informed_within)::int AS within,
                                     count(preventive)::int AS preventive
                                FROM s WHERE kind = 'office_error' GROUP BY cur`)},
-    'preventive', ${list(`SELECT s.id, s.reference, d.symbol AS department_symbol, s.closed_at, s.preventive AS preventive_action
-                            FROM s JOIN departments d ON d.id = s.department_id
-                           WHERE s.cur AND s.preventive IS NOT NULL ORDER BY s.closed_at DESC NULLS LAST, s.reference LIMIT 100`)},
-    'refusals', ${list(`SELECT cur, count(*)::int AS total, count(*) FILTER (WHERE appeal_info = 'true')::int AS info,
-                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cases f WHERE f.follows_case_id = s.id))::int AS followed,
-                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cases f WHERE f.follows_case_id = s.id
-                                                                AND f.kind = 'complaint'))::int AS by_complaint,
-                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cases f WHERE f.follows_case_id = s.id
-                                                                AND f.kind <> 'complaint'))::int AS by_other
-                          FROM s WHERE kind = 'refusal' GROUP BY cur`)},
+    'preventive', ${list(`SELECT s.id, r.reference, d.symbol AS department_symbol, s.closed_at, s.preventive AS preventive_action
+                            FROM s JOIN departments d ON d.id = s.department_id JOIN cases r ON r.id = s.id
+                           WHERE s.cur AND s.preventive IS NOT NULL ORDER BY s.closed_at DESC NULLS LAST, r.reference LIMIT 100`)},
+    'refusals', ${list(`SELECT s.cur, count(*)::int AS total, count(*) FILTER (WHERE s.appeal_info = 'true')::int AS info,
+                               count(*) FILTER (WHERE f.n > 0)::int AS followed,
+                               count(*) FILTER (WHERE f.complaints > 0)::int AS by_complaint,
+                               count(*) FILTER (WHERE f.n > f.complaints)::int AS by_other
+                          FROM s CROSS JOIN LATERAL (
+                                 SELECT count(*) AS n, count(*) FILTER (WHERE x.kind = 'complaint') AS complaints
+                                   FROM cases x WHERE x.follows_case_id = s.id) f
+                         WHERE s.kind = 'refusal' GROUP BY s.cur`)},
     'incidents', ${list(`SELECT cur, COALESCE(severity, 'unrecorded') AS severity, count(*)::int AS n,
                                 count(*) FILTER (WHERE security)::int AS security, count(*) FILTER (WHERE police)::int AS police
                            FROM s WHERE kind = 'aggressive_client' GROUP BY cur, COALESCE(severity, 'unrecorded')`)},
@@ -229,7 +237,7 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
                                count(*) FILTER (WHERE p.broken_before_reschedule
                                                    OR (p.kept_at IS NULL AND p.due_at < ${now}))::int AS broken,
                                count(*)::int AS total
-                          FROM promises p JOIN cases c ON c.id = p.case_id
+                          FROM promises p${b.departmentId === null ? '' : ' JOIN cases c ON c.id = p.case_id'}
                          WHERE p.due_at >= ${prevStart} AND p.due_at < ${curEnd}${scope} GROUP BY 1`)}
   ) AS report`;
   const rows: Array<{ report: ReportAggregates }> = await db.query(sql, p.values);

@@ -49,6 +49,7 @@ import { compared, countCompared, countTable, daysFigures, share, splitCounts, t
 
 /** A year of a large office is one scan of its cases: more than a request's usual 3 s on a cold cache. */
 const REPORT_TIMEOUT = '60s';
+const REPORT_WORK_MEM = '128MB';
 
 /** Quality officers see the whole office, managers their department; nobody else sees the report. */
 export function reportScope(actor: Actor): ReportScope {
@@ -79,6 +80,9 @@ export class QualityReportService {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`SET TRANSACTION READ ONLY`);
       await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [REPORT_TIMEOUT]);
+      // The two periods' cases are held once (the materialised CTE) and aggregated a dozen times: in memory,
+      // not in temporary files. Local to this read-only transaction.
+      await runner.query(`SELECT set_config('work_mem', $1, true)`, [REPORT_WORK_MEM]);
       const report = await this.read(runner.manager, { period, previous, scope, departmentId, now });
       await runner.commitTransaction();
       return report;

@@ -1,4 +1,4 @@
-import { addCalendarDays, addCalendarMonths, toWarsawDay } from '../calendar/warsaw-time';
+import { addCalendarDays, addCalendarMonths, toWarsawDay } from './warsaw-time';
 import { DATE_YEARS, isLocalDate, type LocalDate } from '../local-date';
 import type { LocalizedText } from '../localized-text';
 
