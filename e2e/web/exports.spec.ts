@@ -14,14 +14,14 @@ test.describe('Downloads on the report page', () => {
     await downloads.getByRole('button', { name: 'Pobierz: Raport roczny, PDF' }).click();
     const pdf = await pdfDownload;
     expect(pdf.suggestedFilename()).toMatch(/^raport-jakosci-\d{4}\.pdf$/);
-    const pdfBytes = readFileSync((await pdf.path()));
+    const pdfBytes = readFileSync(await pdf.path());
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     await expect(page.getByTestId('export-status')).toContainText(`Pobrano plik ${pdf.suggestedFilename()}`);
 
     const csvDownload = page.waitForEvent('download');
     await downloads.getByRole('button', { name: 'Pobierz: Rejestr skarg i wniosków, CSV' }).click();
     const csv = await csvDownload;
-    const text = readFileSync((await csv.path()), 'utf8');
+    const text = readFileSync(await csv.path(), 'utf8');
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFFLp.;Data wpływu;Skarżący (imię i nazwisko lub nazwa);Adres;Przedmiot skargi;' +
         'Data przekazania do załatwienia;Komu przekazano;Termin załatwienia;Data załatwienia;Sposób załatwienia;' +
@@ -41,7 +41,7 @@ test.describe('Downloads on the report page', () => {
     await downloads.getByRole('button', { name: 'Pobierz: Statystyka do publikacji, JSON' }).click();
     const file = await statistics;
     expect(file.suggestedFilename()).toMatch(/^statystyka-publiczna-SO-/);
-    const stats = JSON.parse(readFileSync((await file.path()), 'utf8')) as { department: { symbol: string } };
+    const stats = JSON.parse(readFileSync(await file.path(), 'utf8')) as { department: { symbol: string } };
     expect(stats.department.symbol).toBe('SO');
 
     await page.getByRole('button', { name: 'Zmień język na angielski' }).click();

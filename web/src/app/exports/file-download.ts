@@ -24,7 +24,7 @@ export async function downloadFile(
   const res = await fetch(url, { credentials: 'same-origin', signal, headers: { accept: '*/*' } });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
-    throw new DownloadFailed(res.status, typeof body === 'object' ? (body) : null);
+    throw new DownloadFailed(res.status, typeof body === 'object' ? body : null);
   }
   const name = attachmentName(res.headers.get('content-disposition'), fallbackName);
   const length = Number(res.headers.get('content-length'));

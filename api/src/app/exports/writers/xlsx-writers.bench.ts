@@ -1,11 +1,11 @@
-// `npm run bench:xlsx-writers`: resident-memory growth of XLSX writers for 1,000,000 narrow rows (the register's
+// `npm run bench:xlsx-writers` (beside the writer: tools may not import the API): resident-memory growth of XLSX writers for 1,000,000 narrow rows (the register's
 // 13 columns), each in a fresh Node process written to /dev/null, with the heap left at Node's default. Prints
 // one line per writer; the figures are in docs/performance.md ("Exports").
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { XlsxDay, xlsxStream } from '../../api/src/app/exports/writers/xlsx-writer';
+import { XlsxDay, xlsxStream } from './xlsx-writer';
 
 const ROWS = Number(process.argv[3] ?? 1_000_000);
 
@@ -108,8 +108,7 @@ if (process.argv[2] && process.argv[2] in WRITERS) {
       env: process.env,
       encoding: 'utf8',
     });
-    const label =
-      name === 'own' ? 'streaming writer on yazl (api/src/app/exports/writers)' : 'exceljs 4.4 WorkbookWriter';
+    const label = name === 'own' ? 'streaming writer on yazl (xlsx-writer.ts)' : 'exceljs 4.4 WorkbookWriter';
     if (run.status !== 0) {
       console.log(`${label}: failed\n${run.stderr}`);
       continue;
