@@ -8,3 +8,4 @@ export * from './workflows';
 export * from './audit';
 export * from './reports';
 export * from './exports';
+export * from './notifications';

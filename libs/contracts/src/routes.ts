@@ -21,6 +21,7 @@ export const ROUTES = {
   ready: 'health/ready',
   workflows: 'workflows',
   cases: 'cases',
+  caseBoard: 'cases/board',
   case: (id: string) => `cases/${id}`,
   caseStep: (id: string, stepId: string) => `cases/${id}/steps/${stepId}`,
   caseStepSkip: (id: string, stepId: string) => `cases/${id}/steps/${stepId}/skip`,
@@ -40,4 +41,9 @@ export const ROUTES = {
   improvementAction: (id: string) => `improvement-actions/${id}`,
   /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
   export: (kind: string, format: string) => `exports/${kind}.${format}`,
+  notifications: 'notifications',
+  notificationsUnread: 'notifications/unread',
+  notificationsStream: 'notifications/stream',
+  notificationRead: (id: string) => `notifications/${id}/read`,
+  notificationsReadAll: 'notifications/read-all',
 } as const;

@@ -27,6 +27,7 @@ export * from './progress';
 export * from './promises';
 export * from './deadline-extension';
 export * from './reference-number';
+export * from './search-fold';
 
 // Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
 export * from './calendar/warsaw-time';
@@ -38,3 +39,4 @@ export * from './calendar/deadline-extension-day';
 export * from './statistics/disclosure-control';
 export * from './calendar/report-period';
 export * from './reports/report-fields';
+export * from './calendar/reminder-window';

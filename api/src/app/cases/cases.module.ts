@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RootCausesModule } from '../root-causes/root-causes.module';
+import { CaseBoardService } from './case-board.service';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -10,7 +11,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [RootCausesModule],
   controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  providers: [CasesService, CaseWorkflowService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}
