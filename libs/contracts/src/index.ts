@@ -7,3 +7,4 @@ export * from './cases';
 export * from './workflows';
 export * from './audit';
 export * from './reports';
+export * from './notifications';

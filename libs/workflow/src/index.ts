@@ -27,6 +27,7 @@ export * from './progress';
 export * from './promises';
 export * from './deadline-extension';
 export * from './reference-number';
+export * from './search-fold';
 
 // Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
 export * from './calendar/warsaw-time';
@@ -35,5 +36,6 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
+export * from './calendar/reminder-window';
 export * from './calendar/report-period';
 export * from './reports/report-fields';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseBoardService } from './case-board.service';
 import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
@@ -10,7 +11,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [RootCausesModule],
   controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  providers: [CasesService, CaseWorkflowService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}
