@@ -43,11 +43,11 @@ export class AppModule {
         CasesModule,
         CaseRegistersModule,
         PromisesModule,
+        NotificationsModule,
+        RemindersModule,
         ReportsModule,
         RootCausesModule,
         ImprovementActionsModule,
-        NotificationsModule,
-        RemindersModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

@@ -34,6 +34,11 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  notifications: 'notifications',
+  notificationsUnread: 'notifications/unread',
+  notificationsStream: 'notifications/stream',
+  notificationRead: (id: string) => `notifications/${id}/read`,
+  notificationsReadAll: 'notifications/read-all',
   qualityReport: 'reports/quality',
   rootCauses: 'root-causes',
   rootCause: (code: string) => `root-causes/${code}`,
@@ -41,9 +46,4 @@ export const ROUTES = {
   improvementAction: (id: string) => `improvement-actions/${id}`,
   /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
   export: (kind: string, format: string) => `exports/${kind}.${format}`,
-  notifications: 'notifications',
-  notificationsUnread: 'notifications/unread',
-  notificationsStream: 'notifications/stream',
-  notificationRead: (id: string) => `notifications/${id}/read`,
-  notificationsReadAll: 'notifications/read-all',
 } as const;

@@ -37,6 +37,6 @@ export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
 export * from './statistics/disclosure-control';
+export * from './calendar/reminder-window';
 export * from './calendar/report-period';
 export * from './reports/report-fields';
-export * from './calendar/reminder-window';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseBoardService } from './case-board.service';
+import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
