@@ -19,6 +19,9 @@ import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkloadModule } from './workload/workload.module';
+import { AccountModule } from './account/account.module';
+import { MailModule } from './mail/mail.module';
 import { ReportsModule } from './reports/reports.module';
 import { RootCausesModule } from './root-causes/root-causes.module';
 import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
@@ -43,6 +46,9 @@ export class AppModule {
         PromisesModule,
         NotificationsModule,
         RemindersModule,
+        WorkloadModule,
+        AccountModule,
+        MailModule,
         ReportsModule,
         RootCausesModule,
         ImprovementActionsModule,

@@ -8,3 +8,5 @@ export * from './workflows';
 export * from './audit';
 export * from './reports';
 export * from './notifications';
+export * from './workload';
+export * from './account';
