@@ -7,6 +7,9 @@ export const ROUTES = {
     logout: 'auth/logout',
     me: 'auth/me',
   },
+  account: {
+    settings: 'account/settings',
+  },
   admin: {
     users: 'admin/users',
     user: (id: string) => `admin/users/${id}`,
@@ -28,6 +31,11 @@ export const ROUTES = {
   caseStepReopen: (id: string, stepId: string) => `cases/${id}/steps/${stepId}/reopen`,
   caseClose: (id: string) => `cases/${id}/close`,
   caseTransfer: (id: string) => `cases/${id}/transfer`,
+  caseTakeOver: (id: string) => `cases/${id}/take-over`,
+  caseAssign: (id: string) => `cases/${id}/assign`,
+  dashboard: 'dashboard',
+  myWork: 'my-work',
+  staff: 'staff',
   caseDeadlineExtensions: (id: string) => `cases/${id}/deadline-extensions`,
   casePromises: (id: string) => `cases/${id}/promises`,
   promises: 'promises',
@@ -39,4 +47,11 @@ export const ROUTES = {
   notificationsStream: 'notifications/stream',
   notificationRead: (id: string) => `notifications/${id}/read`,
   notificationsReadAll: 'notifications/read-all',
+  qualityReport: 'reports/quality',
+  rootCauses: 'root-causes',
+  rootCause: (code: string) => `root-causes/${code}`,
+  improvementActions: 'improvement-actions',
+  improvementAction: (id: string) => `improvement-actions/${id}`,
+  /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
+  export: (kind: string, format: string) => `exports/${kind}.${format}`,
 } as const;

@@ -8,18 +8,22 @@ import {
   deadlineExtensionErrors,
   reopenLastStep,
   skipStep,
+  workflowOf,
+  type CaseKind,
 } from '@pu/workflow';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RootCausesService } from '../root-causes/root-causes.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CaseLinks } from './case-links';
 import { derivedColumns } from './case-derived';
 import { caseContext, toCaseResponse } from './case-mapper';
 import type { CaseRow } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
-import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
+import type { CloseCaseDto, DeadlineExtensionDto } from './dto/case-actions.dto';
 import { stepResultError, violationError } from './workflow-violation';
 
 /** Moves a case through its workflow. The rules are @pu/workflow's; this service loads, checks versions and stores. */
@@ -27,9 +31,10 @@ import { stepResultError, violationError } from './workflow-violation';
 export class CaseWorkflowService {
   constructor(
     private readonly store: CaseStore,
-    private readonly links: CaseLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly rootCauses: RootCausesService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   private async loadCurrent(actor: Actor, id: string, version: number): Promise<CaseRow> {
@@ -41,7 +46,11 @@ export class CaseWorkflowService {
   async completeStep(actor: Actor, id: string, version: number, stepId: string, data: unknown): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
     const at = this.clock.now().toISOString();
-    const result = completeStep(row.progress, stepId, data, caseContext(row), { at, by: actor.userId });
+    const ctx = caseContext(row);
+    // The office's own categories (the quality officer's table), read only for the step that asks for one.
+    if (asksForRootCause(row.kind, stepId))
+      ctx.rootCauseCodes = await this.rootCauses.selectableCodes(this.db.manager, row.root_cause);
+    const result = completeStep(row.progress, stepId, data, ctx, { at, by: actor.userId });
     if (!result.ok) throw stepResultError(result);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, set, actor, [
@@ -119,40 +128,6 @@ export class CaseWorkflowService {
     return toCaseResponse(updated, this.clock.now());
   }
 
-  /** Standard 17: hand the case to the right person with a note; the receiving side sees it at once. */
-  async transfer(actor: Actor, id: string, version: number, dto: TransferCaseDto): Promise<CaseResponse> {
-    const row = await this.loadCurrent(actor, id, version);
-    if (row.status === 'closed') throw caseClosed();
-    const departmentId = dto.departmentId ?? row.department_id;
-    const assigneeId =
-      dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
-    if (departmentId === row.department_id && assigneeId === row.assignee_id) {
-      throw validationFailed({ assigneeId: ['Wskaż inną osobę lub inny wydział niż obecne.'] });
-    }
-    await this.links.validate(actor.user, {
-      kind: row.kind,
-      departmentId,
-      assigneeId,
-      targetDepartmentId: dto.departmentId,
-    });
-    const updated = await this.store.update(
-      id,
-      version,
-      { department_id: departmentId, assignee_id: assigneeId },
-      actor,
-      [
-        {
-          entityType: 'case',
-          entityId: id,
-          action: 'transfer',
-          before: { departmentId: row.department_id, assigneeId: row.assignee_id },
-          after: { departmentId, assigneeId, note: dto.note },
-        },
-      ],
-    );
-    return toCaseResponse(updated, this.clock.now());
-  }
-
   /** KPA art. 36: a manager moves the date only with a reason, after the client was told the reason and the new date. */
   async extendDeadline(actor: Actor, id: string, version: number, dto: DeadlineExtensionDto): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
@@ -184,6 +159,9 @@ export class CaseWorkflowService {
     return toCaseResponse(updated, this.clock.now());
   }
 }
+
+const asksForRootCause = (kind: CaseKind, stepId: string): boolean =>
+  workflowOf(kind).steps.some((s) => s.id === stepId && s.fields.some((f) => f.optionsFrom === 'rootCauses'));
 
 /** The entries a loop moved into `earlier`: the ones that are there now and were not before. */
 function keptByLoop(before: CaseProgress, after: CaseProgress): StepEntry[] {

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseAssignmentController } from './case-assignment.controller';
+import { CaseAssignmentService } from './case-assignment.service';
 import { CaseBoardService } from './case-board.service';
+import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -8,8 +12,9 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseBoardService, CaseStore, CaseLinks],
+  imports: [NotificationsModule, RootCausesModule],
+  controllers: [CasesController, CaseWorkflowController, CaseAssignmentController],
+  providers: [CasesService, CaseWorkflowService, CaseAssignmentService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}

@@ -10,15 +10,19 @@ export interface NavItem {
 
 /** Who may open which section; used both for the menu and for the route guards. */
 export const SECTION_ROLES = {
+  // "Moja praca": the start page of those who work cases.
+  myWork: ['clerk', 'manager'],
   cases: ['clerk', 'manager', 'quality'],
   // The quality officer watches broken promises and deadlines across departments (read-only).
   promises: ['clerk', 'manager', 'quality'],
   deadlines: ['manager', 'quality'],
-  qualityReport: ['quality'],
+  // The quality officer's report covers the office; a manager's, their department.
+  qualityReport: ['quality', 'manager'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/moja-praca', label: 'workload.nav.myWork', icon: 'today', roles: SECTION_ROLES.myWork },
   {
     path: '/sprawy',
     label: { clerk: 'nav.myCases', default: 'nav.cases' },
