@@ -35,3 +35,7 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
+
+// Messages: one catalogue per language (i18n/messages.pl.ts, i18n/messages.en.ts).
+export * from './i18n/message';
+export * from './i18n/source-label';

@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,7 @@ export class LoginThrottleService {
     if (await anyLocked(this.db.manager, keys.map(this.keyOf), this.clock.now())) {
       throw new DomainError(
         'TOO_MANY_ATTEMPTS',
-        'Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut albo poproś administratora o pomoc.',
+        message('auth.throttled'),
       );
     }
   }

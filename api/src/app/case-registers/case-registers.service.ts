@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseRegisterResponse } from '@pu/contracts';
-import { type CaseKind, clashingRegister, exampleReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
+import { type CaseKind, clashingRegister, exampleReference, isCaseKind, type LocalizedText, message, validateReferenceFormat } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
@@ -11,11 +11,11 @@ import { staleVersion } from '../common/versioning';
 import { type RegisterRow, selectRegisters, updateRegister } from './case-registers.queries';
 import type { UpdateCaseRegisterDto } from './dto/update-case-register.dto';
 
-const KIND_NAMES: Record<CaseKind, string> = {
-  complaint: 'skarg',
-  office_error: 'pomyłek urzędu',
-  refusal: 'decyzji odmownych',
-  aggressive_client: 'incydentów z agresywnym klientem',
+const KIND_NAMES: Record<CaseKind, LocalizedText> = {
+  complaint: message('register.ofComplaints'),
+  office_error: message('register.ofOfficeErrors'),
+  refusal: message('register.ofRefusals'),
+  aggressive_client: message('register.ofIncidents'),
 };
 
 const toResponse = (r: RegisterRow, now: Date): CaseRegisterResponse => ({
@@ -55,7 +55,7 @@ export class CaseRegistersService {
       if (clash) {
         throw validationFailed({
           [dto.format !== undefined ? 'format' : 'jrwa']: [
-            `Znaki spraw powtarzałyby się z rejestrem ${KIND_NAMES[clash]}: zmień symbol JRWA lub format.`,
+            message('register.clash', { kind: KIND_NAMES[clash] }),
           ],
         });
       }

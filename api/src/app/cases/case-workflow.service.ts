@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseResponse } from '@pu/contracts';
 import type { CaseProgress, StepEntry } from '@pu/workflow';
-import {
-  closeCase,
+import { closeCase,
   closingOutcome,
   completeStep,
   deadlineExtensionErrors,
   reopenLastStep,
   skipStep,
+  message,
 } from '@pu/workflow';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -127,7 +127,7 @@ export class CaseWorkflowService {
     const assigneeId =
       dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
     if (departmentId === row.department_id && assigneeId === row.assignee_id) {
-      throw validationFailed({ assigneeId: ['Wskaż inną osobę lub inny wydział niż obecne.'] });
+      throw validationFailed({ assigneeId: [message('case.transferSame')] });
     }
     await this.links.validate(actor.user, {
       kind: row.kind,
@@ -159,7 +159,7 @@ export class CaseWorkflowService {
     if (row.status === 'closed') throw caseClosed();
     const now = this.clock.now();
     const main = row.deadlines.main;
-    if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
+    if (!main) throw validationFailed({ newDue: [message('case.noMainDeadline')] });
     const errors = deadlineExtensionErrors(
       { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
       now,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseKindName, CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
-import {
-  caseEventAt,
+import { caseEventAt,
   clientChangeErrors,
   computeDeadlines,
   currentStep,
@@ -13,13 +12,14 @@ import {
   newCaseErrors,
   referencePieces,
   warsawDate,
+  message,
 } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { validationFailed } from '../common/domain-error';
+import { type FieldMessages, validationFailed } from '../common/domain-error';
 import { findReplay, requestHash } from '../common/idempotency';
 import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
@@ -131,10 +131,10 @@ export class CasesService {
   }
 
   private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string, now: Date): void {
-    const fields: Record<string, string[]> = {};
+    const fields: FieldMessages = {};
     if (departmentId !== user.department.id) {
       fields['departmentId'] = [
-        'Sprawę rejestruje się we własnym wydziale; potem można ją przekazać do właściwego wydziału.',
+        message('case.ownDepartment'),
       ];
     }
     Object.assign(fields, newCaseErrors(dto, now));

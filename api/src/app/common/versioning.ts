@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest, preSerializationHookHandler } from 'fastify';
 import { DomainError } from './domain-error';
@@ -11,19 +12,19 @@ export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: Executi
   if (!header) {
     throw new DomainError(
       'PRECONDITION_REQUIRED',
-      'Brak nagłówka If-Match z wersją rekordu: odśwież dane i spróbuj ponownie.',
+      message('http.ifMatchMissing'),
     );
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match)
-    throw new DomainError('PRECONDITION_REQUIRED', 'Nagłówek If-Match musi zawierać wersję rekordu, np. "3".');
+    throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchFormat'));
   return Number(match[1]);
 });
 
 export const staleVersion = () =>
   new DomainError(
     'STALE_VERSION',
-    'Ktoś inny zmienił ten rekord w międzyczasie. Odśwież dane — Twoje zmiany nie zostały zapisane, możesz je wprowadzić ponownie.',
+    message('http.staleVersion'),
   );
 
 /**

@@ -1,3 +1,4 @@
+import { message } from '../i18n/message';
 import { validateDeadlineExtension } from '../deadline-extension';
 import type { LocalDate } from '../local-date';
 import type { FieldErrors } from '../progress-types';
@@ -13,6 +14,6 @@ export function deadlineExtensionErrors(
 ): FieldErrors | null {
   const errors = validateDeadlineExtension(input, now) ?? {};
   if (!errors['newDue'] && !isWorkingDay(input.newDue))
-    errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
+    errors['newDue'] = [message('extension.nonWorkingDay')];
   return Object.keys(errors).length ? errors : null;
 }

@@ -1,7 +1,12 @@
-import { formatPolishDate as fmt, type LocalDate } from '../local-date';
+import { formatDate } from '../date-format';
+import type { LocalDate } from '../local-date';
 import type { LocalizedText } from '../localized-text';
 import { addWorkingDays, nonWorkingReason, polishHolidayName, type NonWorkingReason } from './polish-calendar';
 import { addCalendarDays, addCalendarMonths, endOfWarsawDay, warsawDate } from './warsaw-time';
+
+// Dates inside explanations in each language's one format (date-format.ts).
+const fmt = (d: LocalDate) => formatDate(d, 'pl');
+const fmtEn = (d: LocalDate) => formatDate(d, 'en');
 
 export interface DeadlineShift {
   date: LocalDate;
@@ -84,7 +89,7 @@ function describeShifts(shifts: DeadlineShift[]): LocalizedText {
     en: shifts
       .map((s) => {
         const name = s.reason === 'holiday' ? polishHolidayName(s.date)?.en : undefined;
-        return `${fmt(s.date)} is ${WEEKDAY_EN[s.reason]}${name ? ` (${name})` : ''}`;
+        return `${fmtEn(s.date)} is ${WEEKDAY_EN[s.reason]}${name ? ` (${name})` : ''}`;
       })
       .join(', '),
   };
@@ -95,7 +100,7 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
   const period = periodText(spec.period);
   const head = {
     pl: `Termin: ${period.pl} od dnia ${spec.event.pl} ${fmt(from)} (${spec.basis.pl})`,
-    en: `Deadline: ${period.en} from ${spec.event.en} on ${fmt(from)} (${spec.basis.en})`,
+    en: `Deadline: ${period.en} from ${spec.event.en} on ${fmtEn(from)} (${spec.basis.en})`,
   };
 
   if ('workingDays' in spec.period) {
@@ -116,7 +121,7 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
       shifts,
       explanation: {
         pl: `${head.pl} – ${fmt(due)}.${shifts.length ? ` Pominięto dni wolne od pracy: ${skipped.pl}.` : ''}`,
-        en: `${head.en} – ${fmt(due)}.${shifts.length ? ` Non-working days skipped: ${skipped.en}.` : ''}`,
+        en: `${head.en} – ${fmtEn(due)}.${shifts.length ? ` Non-working days skipped: ${skipped.en}.` : ''}`,
       },
     };
   }
@@ -159,8 +164,8 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
         `${head.pl} – ${fmt(nominal)}${counting.pl}.` +
         (shifts.length ? ` ${moved.pl} – przesunięto na ${fmt(due)} (art. 57 § 4 KPA).` : ''),
       en:
-        `${head.en} – ${fmt(nominal)}${counting.en}.` +
-        (shifts.length ? ` ${moved.en} – moved to ${fmt(due)} (KPA art. 57 § 4).` : ''),
+        `${head.en} – ${fmtEn(nominal)}${counting.en}.` +
+        (shifts.length ? ` ${moved.en} – moved to ${fmtEn(due)} (KPA art. 57 § 4).` : ''),
     },
   };
 }
