@@ -12,7 +12,7 @@ import { Session } from '../auth/session';
 import { toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
 import { PuDatePipe, PuDateTimePipe, formatDate } from '../shared/date-time';
-import { LocalizedPipe, localized } from '../shared/localized';
+import { ExplanationPipe, LocalizedPipe, SourcePipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { CaseActionErrors } from './case-action-errors';
 import { CaseHistory } from './case-history';
@@ -38,6 +38,8 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
     MatTabsModule,
     TranslocoPipe,
     LocalizedPipe,
+    SourcePipe,
+    ExplanationPipe,
     PuDatePipe,
     PuDateTimePipe,
     StepForm,

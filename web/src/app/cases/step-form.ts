@@ -28,7 +28,7 @@ import { loopRecall, type ChoiceOption, type FieldDef, type StepDef, type Workfl
 import { EMPTY } from 'rxjs';
 import { Language } from '../i18n/language';
 import { FormDraft, formDraft } from '../shared/form-draft';
-import { formatDate } from '../shared/date-time';
+import { formatDate, localizeDates } from '../shared/date-time';
 import { LocalizedPipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
@@ -158,7 +158,7 @@ export class StepForm implements OnInit {
     return {
       due: deadline.due,
       date: formatDate(deadline.due, lang),
-      explanation: localized(deadline.explanation, lang),
+      explanation: localizeDates(localized(deadline.explanation, lang), lang),
     };
   }
 
