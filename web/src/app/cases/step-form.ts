@@ -47,6 +47,7 @@ import {
   refreshDependents,
   stepPayload,
 } from './step-form-model';
+import { DateTimeField } from '../shared/date-time-field';
 
 /** Choices with more options than this are a select; fewer, radio buttons (all visible at once). */
 const RADIO_MAX = 4;
@@ -58,6 +59,7 @@ const RADIO_MAX = 4;
 @Component({
   selector: 'pu-step-form',
   imports: [
+    DateTimeField,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
