@@ -56,9 +56,12 @@ const DATES_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{2})\.(\d{2})\.(\d{4})\b
  * explanations stored with a case before dates were formatted per language still read in one format.
  */
 export function localizeDates(text: string, lang: string): string {
-  return text.replace(DATES_IN_TEXT, (match, y1: string, m1: string, d1: string, d2: string, m2: string, y2: string) => {
-    const iso = y1 ? `${y1}-${m1}-${d1}` : `${y2}-${m2}-${d2}`;
-    const formatted = formatDate(iso, lang);
-    return formatted === iso ? match : formatted;
-  });
+  return text.replace(
+    DATES_IN_TEXT,
+    (match, y1: string, m1: string, d1: string, d2: string, m2: string, y2: string) => {
+      const iso = y1 ? `${y1}-${m1}-${d1}` : `${y2}-${m2}-${d2}`;
+      const formatted = formatDate(iso, lang);
+      return formatted === iso ? match : formatted;
+    },
+  );
 }

@@ -37,8 +37,7 @@ const KNOWN_TOKENS = new Set(['department', 'jrwa', 'n', 'yyyy']);
 export function validateReferenceFormat(format: string): LocalizedText | null {
   if (typeof format !== 'string' || !format.trim()) return message('reference.formatRequired');
   const unknown = [...format.matchAll(TOKEN)].map((m) => m[1]).filter((t) => !KNOWN_TOKENS.has(t));
-  if (unknown.length)
-    return message('reference.unknownTokens', { tokens: unknown.map((t) => `{${t}}`).join(', ') });
+  if (unknown.length) return message('reference.unknownTokens', { tokens: unknown.map((t) => `{${t}}`).join(', ') });
   if (/[{}]/.test(format.replace(TOKEN, ''))) return message('reference.unpairedBrace');
   if (!format.includes('{n}') || !format.includes('{yyyy}') || !format.includes('{department}'))
     return message('reference.formatPieces');

@@ -5,7 +5,8 @@ import type { StepDef, WorkflowDef } from './workflow-types';
 
 // Messages are for the clerk, naming steps by the titles they see and saying what to do next.
 
-const titleOf = (def: WorkflowDef, id: string): LocalizedText | string => def.steps.find((s) => s.id === id)?.title ?? id;
+const titleOf = (def: WorkflowDef, id: string): LocalizedText | string =>
+  def.steps.find((s) => s.id === id)?.title ?? id;
 
 export function stepTitles(def: WorkflowDef, ids: readonly string[]): (LocalizedText | string)[] {
   return ids.map((id) => titleOf(def, id));
@@ -21,9 +22,18 @@ export const violations = {
     code: 'STEP_ALREADY_DONE',
     message: message('workflow.alreadyDone', { step: step.title, skipped: status === 'skipped' }),
   }),
-  blocked: (def: WorkflowDef, step: StepDef, missing: string[], earlyLabels?: (LocalizedText | string)[]): WorkflowViolation => ({
+  blocked: (
+    def: WorkflowDef,
+    step: StepDef,
+    missing: string[],
+    earlyLabels?: (LocalizedText | string)[],
+  ): WorkflowViolation => ({
     code: 'STEP_NOT_AVAILABLE',
-    message: message('workflow.blocked', { step: step.title, missing: stepTitles(def, missing), early: earlyLabels ?? [] }),
+    message: message('workflow.blocked', {
+      step: step.title,
+      missing: stepTitles(def, missing),
+      early: earlyLabels ?? [],
+    }),
     missingSteps: missing,
   }),
   waived: (step: StepDef, earlyStep: StepDef): WorkflowViolation => ({
@@ -38,7 +48,10 @@ export const violations = {
     code: 'PROMISE_REQUIRED',
     message: message('workflow.promiseRequired', { step: step.title }),
   }),
-  nothingToReopen: (): WorkflowViolation => ({ code: 'NOTHING_TO_REOPEN', message: message('workflow.nothingToReopen') }),
+  nothingToReopen: (): WorkflowViolation => ({
+    code: 'NOTHING_TO_REOPEN',
+    message: message('workflow.nothingToReopen'),
+  }),
   notLast: (def: WorkflowDef, last: string): WorkflowViolation => ({
     code: 'NOT_LAST_COMPLETED',
     message: message('workflow.notLast', { step: titleOf(def, last) }),
@@ -46,7 +59,10 @@ export const violations = {
   incomplete: (def: WorkflowDef, missing: string[], withoutPromise: string[]): WorkflowViolation => ({
     code: 'INCOMPLETE',
     message: message('workflow.incomplete', {
-      notDone: stepTitles(def, missing.filter((id) => !withoutPromise.includes(id))),
+      notDone: stepTitles(
+        def,
+        missing.filter((id) => !withoutPromise.includes(id)),
+      ),
       withoutPromise: stepTitles(def, withoutPromise),
     }),
     missingSteps: missing,

@@ -27,10 +27,7 @@ export class LoginThrottleService {
 
   async assertNotLocked(keys: ThrottleKey[]): Promise<void> {
     if (await anyLocked(this.db.manager, keys.map(this.keyOf), this.clock.now())) {
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
-        message('auth.throttled'),
-      );
+      throw new DomainError('TOO_MANY_ATTEMPTS', message('auth.throttled'));
     }
   }
 

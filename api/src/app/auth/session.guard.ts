@@ -32,8 +32,7 @@ export class SessionGuard implements CanActivate {
     if ('public' in rule) return true;
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
-    if (!user)
-      throw new DomainError('UNAUTHENTICATED', message('http.unauthenticated'));
+    if (!user) throw new DomainError('UNAUTHENTICATED', message('http.unauthenticated'));
     request.user = user;
     if (!rule.roles.includes(user.role)) throw new DomainError('FORBIDDEN', message('http.forbidden'));
     return true;

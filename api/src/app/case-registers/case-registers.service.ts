@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseRegisterResponse } from '@pu/contracts';
-import { type CaseKind, clashingRegister, exampleReference, isCaseKind, type LocalizedText, message, validateReferenceFormat } from '@pu/workflow';
+import {
+  type CaseKind,
+  clashingRegister,
+  exampleReference,
+  isCaseKind,
+  type LocalizedText,
+  message,
+  validateReferenceFormat,
+} from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
@@ -54,9 +62,7 @@ export class CaseRegistersService {
       const clash = clashingRegister(candidate, all);
       if (clash) {
         throw validationFailed({
-          [dto.format !== undefined ? 'format' : 'jrwa']: [
-            message('register.clash', { kind: KIND_NAMES[clash] }),
-          ],
+          [dto.format !== undefined ? 'format' : 'jrwa']: [message('register.clash', { kind: KIND_NAMES[clash] })],
         });
       }
       const row = await updateRegister(m, candidate);

@@ -31,11 +31,9 @@ export function decodeCursor(cursor: string, sort: CaseSort): { key: string; id:
     )
       return { key, id };
   }
-  throw new DomainError(
-    'INVALID_CURSOR',
-    message('http.invalidCursor'),
-    { cursor: [message('http.invalidCursorField')] },
-  );
+  throw new DomainError('INVALID_CURSOR', message('http.invalidCursor'), {
+    cursor: [message('http.invalidCursorField')],
+  });
 }
 
 function parseJson(text: string): unknown {

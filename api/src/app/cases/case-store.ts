@@ -10,8 +10,7 @@ import { staleVersion } from '../common/versioning';
 import { type CaseColumn, type CaseRow, selectCase, selectCaseRecordingRead, updateCase } from './cases.queries';
 
 export const caseNotFound = () => notFound(message('case.notFound'));
-export const caseClosed = () =>
-  new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('case.closed'));
+export const caseClosed = () => new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('case.closed'));
 
 /**
  * Reads and writes case rows for one user. Every read checks the user's access (another department's case

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseResponse } from '@pu/contracts';
 import type { CaseProgress, StepEntry } from '@pu/workflow';
-import { closeCase,
+import {
+  closeCase,
   closingOutcome,
   completeStep,
   deadlineExtensionErrors,

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseKindName, CasePage, CaseResponse, HistoryEntry } from '@pu/contracts';
-import { caseEventAt,
+import {
+  caseEventAt,
   clientChangeErrors,
   computeDeadlines,
   currentStep,
@@ -133,9 +134,7 @@ export class CasesService {
   private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string, now: Date): void {
     const fields: FieldMessages = {};
     if (departmentId !== user.department.id) {
-      fields['departmentId'] = [
-        message('case.ownDepartment'),
-      ];
+      fields['departmentId'] = [message('case.ownDepartment')];
     }
     Object.assign(fields, newCaseErrors(dto, now));
     if (Object.keys(fields).length) throw validationFailed(fields);

@@ -43,10 +43,7 @@ export async function findReplay(
   const row = await selectIdempotencyKey(db, userId, key);
   if (!row) throw new Error('Idempotency key row vanished');
   if (row.request_hash !== hash) {
-    throw new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      message('http.idempotencyKeyReused'),
-    );
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', message('http.idempotencyKeyReused'));
   }
   return row;
 }

@@ -117,8 +117,7 @@ class ApiValidationPipe extends ValidationPipe {
   private async checkAndValidate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (field)
-        throw validationFailed({ [field]: [message('validation.controlChars')] });
+      if (field) throw validationFailed({ [field]: [message('validation.controlChars')] });
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

@@ -10,22 +10,14 @@ import { DomainError } from './domain-error';
 export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: ExecutionContext): number => {
   const header = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
   if (!header) {
-    throw new DomainError(
-      'PRECONDITION_REQUIRED',
-      message('http.ifMatchMissing'),
-    );
+    throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchMissing'));
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match)
-    throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchFormat'));
+  if (!match) throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchFormat'));
   return Number(match[1]);
 });
 
-export const staleVersion = () =>
-  new DomainError(
-    'STALE_VERSION',
-    message('http.staleVersion'),
-  );
+export const staleVersion = () => new DomainError('STALE_VERSION', message('http.staleVersion'));
 
 /**
  * Sets `ETag: "<version>"` on every answer whose body carries a version. A Fastify hook on the object about to be

@@ -43,8 +43,7 @@ export class PromisesService {
     idempotencyKey: string | null,
   ): Promise<PromiseResponse> {
     const row = await this.cases.load(actor.user, caseId);
-    if (row.status === 'closed')
-      throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('promise.caseClosed'));
+    if (row.status === 'closed') throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('promise.caseClosed'));
     const now = this.clock.now();
     const dueAt = dto.dueAt ? new Date(dto.dueAt) : defaultPromiseDue(dto.channel, now);
     if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
@@ -96,8 +95,7 @@ export class PromisesService {
         throw forbidden(message('promise.ownDepartmentOnly'));
     }
     if (scope === 'all') {
-      if (user.role !== 'quality')
-        throw forbidden(message('promise.allDepartmentsQualityOnly'));
+      if (user.role !== 'quality') throw forbidden(message('promise.allDepartmentsQualityOnly'));
       departmentId = q.departmentId;
     }
     const now = this.clock.now();
@@ -119,12 +117,10 @@ export class PromisesService {
     const fields: FieldMessages = {};
     if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt))
       fields['kept'] = [message('promise.alreadyKept')];
-    if (dto.kept === false)
-      fields['kept'] = [message('promise.keptIrreversible')];
+    if (dto.kept === false) fields['kept'] = [message('promise.keptIrreversible')];
     if (dto.kept === true || dto.keptAt) {
       const keptAt = dto.keptAt ? new Date(dto.keptAt) : now;
-      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS)
-        fields['keptAt'] = [message('promise.keptAtInFuture')];
+      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS) fields['keptAt'] = [message('promise.keptAtInFuture')];
       if (keptAt.getTime() < new Date(row.created_at).getTime() - PAST_TOLERANCE_MS)
         fields['keptAt'] = [message('promise.keptBeforeCreated')];
       set.kept_at = keptAt;

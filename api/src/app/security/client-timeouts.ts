@@ -49,7 +49,11 @@ const CLIENT_ERRORS: Record<string, { statusCode: number; code: ErrorCode; messa
     message: messageIn(DEFAULT_LANGUAGE, 'http.headersTooLarge'),
   },
 };
-const MALFORMED = { statusCode: 400, code: 'VALIDATION_FAILED', message: messageIn(DEFAULT_LANGUAGE, 'http.badRequest') };
+const MALFORMED = {
+  statusCode: 400,
+  code: 'VALIDATION_FAILED',
+  message: messageIn(DEFAULT_LANGUAGE, 'http.badRequest'),
+};
 
 /**
  * Answers what Node rejects before Fastify sees a request (a timeout, unparsable HTTP) in the API's error shape,

@@ -81,9 +81,7 @@ export class UsersService {
   async update(id: string, version: number, dto: UpdateUserDto, actor: Actor): Promise<UserResponse> {
     if (id === actor.userId && (dto.disabled === true || (dto.role && dto.role !== 'admin'))) {
       throw validationFailed({
-        [dto.disabled ? 'disabled' : 'role']: [
-          message('user.selfLockout'),
-        ],
+        [dto.disabled ? 'disabled' : 'role']: [message('user.selfLockout')],
       });
     }
     const updated = await this.db.transaction(async (m) => {

@@ -13,7 +13,6 @@ export function deadlineExtensionErrors(
   now: Date,
 ): FieldErrors | null {
   const errors = validateDeadlineExtension(input, now) ?? {};
-  if (!errors['newDue'] && !isWorkingDay(input.newDue))
-    errors['newDue'] = [message('extension.nonWorkingDay')];
+  if (!errors['newDue'] && !isWorkingDay(input.newDue)) errors['newDue'] = [message('extension.nonWorkingDay')];
   return Object.keys(errors).length ? errors : null;
 }

@@ -8,7 +8,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'pl';
 
 // Every entry takes at most one object of parameters; looked up by a key the types have already checked.
-const CATALOGUES = { pl, en } as unknown as Record<Language, Record<string, (params?: Record<string, unknown>) => string>>;
+const CATALOGUES = { pl, en } as unknown as Record<
+  Language,
+  Record<string, (params?: Record<string, unknown>) => string>
+>;
 
 export type MessageKey = keyof typeof pl;
 type ParamsOf<K extends MessageKey> = Parameters<(typeof pl)[K]>;
@@ -20,9 +23,8 @@ type Localizable<T> = T extends string
   : T extends readonly string[]
     ? readonly (string | LocalizedText)[]
     : T;
-export type MessageArgs<K extends MessageKey> = ParamsOf<K> extends []
-  ? []
-  : [{ [F in keyof ParamsOf<K>[0]]: Localizable<ParamsOf<K>[0][F]> }];
+export type MessageArgs<K extends MessageKey> =
+  ParamsOf<K> extends [] ? [] : [{ [F in keyof ParamsOf<K>[0]]: Localizable<ParamsOf<K>[0][F]> }];
 
 export function isLocalizedText(value: unknown): value is LocalizedText {
   return (

@@ -67,7 +67,8 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'validation.array': () => 'The value must be a list.',
   'validation.arrayMaxSize': (p) => `At most ${p.n} items.`,
   'validation.object': () => 'The value must be an object.',
-  'validation.controlChars': () => 'The text contains control characters that are not allowed — remove them and try again.',
+  'validation.controlChars': () =>
+    'The text contains control characters that are not allowed — remove them and try again.',
   'validation.yearOutOfRange': (p) => `Year outside ${p.min}–${p.max} — check the date.`,
   'validation.badInstant': () =>
     'Invalid date and time: give it with seconds and a time zone, e.g. 2026-11-30T09:00:00+01:00 or 2026-11-30T08:00:00Z (RFC 3339).',
@@ -93,7 +94,8 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'register.ofRefusals': () => 'refusal decisions',
   'register.ofIncidents': () => 'aggressive-client incidents',
   'reference.formatRequired': () => 'Give the case reference format.',
-  'reference.unknownTokens': (p) => `Unknown fields in the format: ${p.tokens}. Allowed: {department}, {jrwa}, {n}, {yyyy}.`,
+  'reference.unknownTokens': (p) =>
+    `Unknown fields in the format: ${p.tokens}. Allowed: {department}, {jrwa}, {n}, {yyyy}.`,
   'reference.unpairedBrace': () => 'Unpaired curly brace in the format.',
   'reference.formatPieces': () =>
     'The format must contain the department symbol {department}, the register number {n} and the year {yyyy}, or case references will repeat.',
@@ -107,8 +109,7 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'case.assigneeOtherDepartment': () => 'This person does not work in the department handling the case.',
   'case.transferSame': () => 'Choose a different person or department from the current ones.',
   'case.noMainDeadline': () => 'This case has no settlement deadline that could be extended.',
-  'case.discoveredAtRequired': () =>
-    'Give the time the error was found: the time to inform the client runs from then.',
+  'case.discoveredAtRequired': () => 'Give the time the error was found: the time to inform the client runs from then.',
   'case.nameOrAddressOnCreate': () =>
     "Give the client's name or address: without them only an anonymous complaint can be registered.",
   'case.nameOrAddress': () => "Give the client's name or address.",

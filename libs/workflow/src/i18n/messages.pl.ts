@@ -28,7 +28,8 @@ export const pl = {
   'http.requestTimeout': () => 'Żądanie nie dotarło w całości na czas. Sprawdź połączenie i spróbuj ponownie.',
   'http.headersTooLarge': () => 'Nagłówki żądania są zbyt duże.',
   'http.operationUnavailable': () => 'Ta operacja nie jest dostępna.',
-  'http.jsonTooDeep': (p: { max: number }) => `Treść żądania jest zagnieżdżona zbyt głęboko (najwyżej ${p.max} poziomy).`,
+  'http.jsonTooDeep': (p: { max: number }) =>
+    `Treść żądania jest zagnieżdżona zbyt głęboko (najwyżej ${p.max} poziomy).`,
   'http.jsonTooManyKeys': (p: { max: number }) => `Treść żądania ma zbyt wiele pól (najwyżej ${p.max}).`,
   'http.invalidCursor': () => 'Nieprawidłowy kursor strony — zacznij od pierwszej strony.',
   'http.invalidCursorField': () => 'Nieprawidłowy kursor.',
@@ -71,7 +72,8 @@ export const pl = {
   'validation.arrayMaxSize': (p: { n: string }) => `Najwyżej ${p.n} elementów.`,
   'validation.object': () => 'Wartość musi być obiektem.',
   'validation.controlChars': () => 'Tekst zawiera niedozwolone znaki sterujące — usuń je i spróbuj ponownie.',
-  'validation.yearOutOfRange': (p: { min: number; max: number }) => `Rok spoza zakresu ${p.min}–${p.max} — sprawdź datę.`,
+  'validation.yearOutOfRange': (p: { min: number; max: number }) =>
+    `Rok spoza zakresu ${p.min}–${p.max} — sprawdź datę.`,
   'validation.badInstant': () =>
     'Nieprawidłowa data i godzina: podaj ją z sekundami i strefą czasową, np. 2026-11-30T09:00:00+01:00 albo 2026-11-30T08:00:00Z (RFC 3339).',
   'validation.badDay': (p: { min: number; max: number }) =>

@@ -101,7 +101,9 @@ export class PromiseRescheduleDialog {
     if (e?.['server']) {
       return String(e['server']);
     }
-    return this.transloco.translate(e?.['future'] ? 'promises.dialog.toldInFuture' : 'promises.dialog.clientToldAtRequired');
+    return this.transloco.translate(
+      e?.['future'] ? 'promises.dialog.toldInFuture' : 'promises.dialog.clientToldAtRequired',
+    );
   }
 
   protected submit(): void {

@@ -12,8 +12,7 @@ export function dateFromInput(value: string): Date | null {
   }
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number);
   const date = new Date(y, mo - 1, d, h, mi);
-  const real =
-    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && h < 24 && mi < 60;
+  const real = date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && h < 24 && mi < 60;
   return real ? date : null;
 }
 

@@ -1,6 +1,23 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Injectable, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  DestroyRef,
+  DoCheck,
+  Injectable,
+  effect,
+  inject,
+  input,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ControlValueAccessor, FormControl, FormGroupDirective, NgControl, NgForm, ReactiveFormsModule } from '@angular/forms';
+import {
+  ControlValueAccessor,
+  FormControl,
+  FormGroupDirective,
+  NgControl,
+  NgForm,
+  ReactiveFormsModule,
+} from '@angular/forms';
 import { DateAdapter, ErrorStateMatcher, MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -57,7 +74,14 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
 @Component({
   selector: 'pu-date-time-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, MatTimepickerModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatDatepickerModule,
+    MatTimepickerModule,
+    TranslocoPipe,
+  ],
   providers: [
     provideDateFnsAdapter(FORMATS),
     { provide: MAT_DATE_LOCALE, useFactory: () => localeOf(inject(Language).lang()) },
@@ -100,7 +124,10 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
     </mat-form-field>
     @if (mode() === 'datetime') {
       <mat-form-field class="time">
-        <mat-label>{{ 'dateInput.time' | transloco: { label: label() } }}</mat-label>
+        <!-- Seen as "Time"; heard with the field's label, so each time input has a name of its own. -->
+        <mat-label
+          ><span class="cdk-visually-hidden">{{ label() }}: </span>{{ 'dateInput.time' | transloco }}</mat-label
+        >
         <input
           matInput
           [id]="inputId() + '-time'"
@@ -112,18 +139,14 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
           autocomplete="off"
           (blur)="touched()"
         />
-        <mat-timepicker-toggle
-          matIconSuffix
-          [for]="timePicker"
-          [ariaLabel]="'dateInput.openTimes' | transloco"
-        />
+        <mat-timepicker-toggle matIconSuffix [for]="timePicker" [ariaLabel]="'dateInput.openTimes' | transloco" />
         <mat-timepicker #timePicker [ariaLabel]="'dateInput.times' | transloco" (closed)="touched()" />
-        <mat-error>{{ error() }}</mat-error>
+        <!-- The error is said once, under the date; the time field is marked invalid beside it. -->
       </mat-form-field>
     }
   `,
 })
-export class DateTimeField implements ControlValueAccessor {
+export class DateTimeField implements ControlValueAccessor, DoCheck {
   readonly mode = input<'date' | 'datetime'>('datetime');
   readonly label = input.required<string>();
   readonly hint = input<string | null | undefined>(null);
@@ -154,6 +177,16 @@ export class DateTimeField implements ControlValueAccessor {
     effect(() => this.adapter.setLocale(localeOf(language.lang())));
     this.date.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.emit());
     this.time.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.emit());
+  }
+
+  private readonly changeDetector = inject(ChangeDetectorRef);
+
+  /**
+   * The parent's control turns touched or invalid (a submit, a server error) without any event in this view;
+   * its check is when the inner inputs take over that state.
+   */
+  ngDoCheck(): void {
+    this.changeDetector.markForCheck();
   }
 
   protected maxDate(): Date | null {
