@@ -1,3 +1,5 @@
+import { isLocalDate } from './local-date';
+
 // The one date format per language for every surface: SPA cards and tables, explanations, e-mails, exports.
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -60,8 +62,7 @@ export function localizeDates(text: string, lang: string): string {
     DATES_IN_TEXT,
     (match, y1: string, m1: string, d1: string, d2: string, m2: string, y2: string) => {
       const iso = y1 ? `${y1}-${m1}-${d1}` : `${y2}-${m2}-${d2}`;
-      const formatted = formatDate(iso, lang);
-      return formatted === iso ? match : formatted;
+      return isLocalDate(iso) ? formatDate(iso, lang) : match;
     },
   );
 }
