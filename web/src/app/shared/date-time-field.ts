@@ -139,8 +139,8 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
           autocomplete="off"
           (blur)="touched()"
         />
-        <mat-timepicker-toggle matIconSuffix [for]="timePicker" [ariaLabel]="'dateInput.openTimes' | transloco" />
-        <mat-timepicker #timePicker [ariaLabel]="'dateInput.times' | transloco" (closed)="touched()" />
+        <mat-timepicker-toggle matIconSuffix [for]="timePicker" [aria-label]="'dateInput.openTimes' | transloco" />
+        <mat-timepicker #timePicker [aria-label]="'dateInput.times' | transloco" (closed)="touched()" />
         <!-- The error is said once, under the date; the time field is marked invalid beside it. -->
       </mat-form-field>
     }
