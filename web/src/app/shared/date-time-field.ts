@@ -28,6 +28,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Locale } from 'date-fns';
 import { enGB, pl } from 'date-fns/locale';
 import { Language } from '../i18n/language';
+import { CalendarHeader } from './calendar-header';
 import { dateFromInput, dateInputFrom } from './date-input-value';
 
 /** date-fns locales of the interface languages: Polish dd.MM.yyyy, British dd/MM/yyyy, both with 24-hour time. */
@@ -116,7 +117,7 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
         (blur)="touched()"
       />
       <mat-datepicker-toggle matIconSuffix [for]="datePicker" />
-      <mat-datepicker #datePicker (closed)="touched()" />
+      <mat-datepicker #datePicker [calendarHeaderComponent]="calendarHeader" (closed)="touched()" />
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
       }
@@ -156,6 +157,7 @@ export class DateTimeField implements ControlValueAccessor, DoCheck {
   readonly max = input<string | null | undefined>(null);
   readonly inputId = input<string>(`pu-date-${nextId++}`);
 
+  protected readonly calendarHeader = CalendarHeader;
   protected readonly date = new FormControl<Date | null>(null);
   protected readonly time = new FormControl<Date | null>(null);
   private readonly outer = inject(NgControl, { self: true, optional: true });
