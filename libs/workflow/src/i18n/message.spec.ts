@@ -81,8 +81,8 @@ describe('languageOf (Accept-Language)', () => {
     ['pl;q=0, en', 'en'],
     ['EN-us', 'en'],
     [['en', 'pl'], 'en'],
-  ])('%j → %s', (header, language) => {
-    expect(languageOf(header as string | string[] | undefined)).toBe(language);
+  ] as [string | string[] | undefined, string][])('%j → %s', (header, language) => {
+    expect(languageOf(header)).toBe(language);
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Language } from './message';
-
 /*
  * Legal sources are cited in Polish in the workflow definitions ("Standard 20 pkt 9", "art. 57 § 3 KPA"): the
  * numbers are the law's own, only the few words around them change with the language.
@@ -15,7 +13,7 @@ const ENGLISH_WORDS: readonly [RegExp, string][] = [
 ];
 
 /** A legal source or deadline rule as the reader of `language` cites it. */
-export function sourceLabel(source: string | null | undefined, language: Language | string): string {
+export function sourceLabel(source: string | null | undefined, language: string): string {
   if (!source) return '';
   if (language !== 'en') return source;
   // "art. 57 § 3 KPA" reads "KPA art. 57 § 3" in English.

@@ -93,6 +93,7 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
       display: flex;
       flex-wrap: wrap;
       gap: 0 12px;
+      align-items: flex-start;
     }
     .date {
       flex: 2 1 12rem;
