@@ -6,6 +6,8 @@ import type { pl } from './messages.pl';
 const q = (s: string) => `“${s}”`;
 const list = (items: readonly string[]) => items.map(q).join(', ');
 const day = (d: string) => formatDate(d, 'en');
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const NON_WORKING: Record<string, string> = { saturday: 'a Saturday', sunday: 'a Sunday', holiday: 'a public holiday' };
 
 export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'http.badRequest': () => 'Invalid request.',
@@ -197,6 +199,22 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
     'First contact the client and give them the new date (standard 17 item 4), then record when that was done.',
   'promise.badToldAt': () => 'Invalid date and time.',
   'promise.toldAtInFuture': () => 'The time the client was told cannot be in the future.',
+
+  'deadline.months': (p) => plural(p.n, 'month', 'months'),
+  'deadline.days': (p) => plural(p.n, 'day', 'days'),
+  'deadline.workingDays': (p) => plural(p.n, 'working day', 'working days'),
+  'deadline.head': (p) => `Deadline: ${p.period} from ${p.event} on ${day(p.from)} (${p.basis})`,
+  'deadline.shift': (p) =>
+    `${day(p.date)} is ${NON_WORKING[p.reason] ?? p.reason}${p.holiday ? ` (${p.holiday})` : ''}`,
+  'deadline.byWorkingDays': (p) =>
+    `${p.head} – ${day(p.due)}.${p.skipped ? ` Non-working days skipped: ${p.skipped}.` : ''}`,
+  'deadline.byCalendar': (p) =>
+    `${p.head} – ${day(p.nominal)}${p.counting}.` +
+    (p.moved ? ` ${p.moved} – moved to ${day(p.due)} (KPA art. 57 § 4).` : ''),
+  'deadline.monthClamped': (p) =>
+    ` – that month has no day ${p.day}, so it ends on the month's last day (KPA art. 57 § 3)`,
+  'deadline.monthCounted': () => ' (KPA art. 57 § 3)',
+  'deadline.dayCounted': () => ' (the starting day is not counted – KPA art. 57 § 1)',
 
   'extension.badCurrentDue': () => 'Invalid current deadline.',
   'extension.badNewDue': () => 'Invalid date (YYYY-MM-DD expected).',

@@ -8,6 +8,16 @@ const q = (s: string) => `„${s}”`;
 const list = (items: readonly string[]) => items.map(q).join(', ');
 const day = (d: string) => formatDate(d, 'pl');
 
+/** 1 dzień, 2–4 dni, 5 dni, 22 dni… with the noun's three Polish forms. */
+function count(n: number, one: string, few: string, many: string): string {
+  const tens = n % 100;
+  const units = n % 10;
+  if (n === 1) return `${n} ${one}`;
+  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return `${n} ${few}`;
+  return `${n} ${many}`;
+}
+const NON_WORKING: Record<string, string> = { saturday: 'sobota', sunday: 'niedziela', holiday: 'święto' };
+
 export const pl = {
   // HTTP and the request itself
   'http.badRequest': () => 'Nieprawidłowe żądanie.',
@@ -212,6 +222,24 @@ export const pl = {
     'Najpierw skontaktuj się z klientem i podaj mu nowy termin (standard 17 pkt 4), potem zapisz, kiedy to zrobiono.',
   'promise.badToldAt': () => 'Nieprawidłowa data i godzina.',
   'promise.toldAtInFuture': () => 'Data powiadomienia klienta nie może być w przyszłości.',
+
+  // How a legal deadline was computed (KPA art. 57)
+  'deadline.months': (p: { n: number }) => count(p.n, 'miesiąc', 'miesiące', 'miesięcy'),
+  'deadline.days': (p: { n: number }) => count(p.n, 'dzień', 'dni', 'dni'),
+  'deadline.workingDays': (p: { n: number }) => count(p.n, 'dzień roboczy', 'dni robocze', 'dni roboczych'),
+  'deadline.head': (p: { period: string; event: string; from: string; basis: string }) =>
+    `Termin: ${p.period} od dnia ${p.event} ${day(p.from)} (${p.basis})`,
+  'deadline.shift': (p: { date: string; reason: string; holiday: string }) =>
+    `${day(p.date)} to ${NON_WORKING[p.reason] ?? p.reason}${p.holiday ? ` (${p.holiday})` : ''}`,
+  'deadline.byWorkingDays': (p: { head: string; due: string; skipped: string }) =>
+    `${p.head} – ${day(p.due)}.${p.skipped ? ` Pominięto dni wolne od pracy: ${p.skipped}.` : ''}`,
+  'deadline.byCalendar': (p: { head: string; nominal: string; counting: string; moved: string; due: string }) =>
+    `${p.head} – ${day(p.nominal)}${p.counting}.` +
+    (p.moved ? ` ${p.moved} – przesunięto na ${day(p.due)} (art. 57 § 4 KPA).` : ''),
+  'deadline.monthClamped': (p: { day: number }) =>
+    ` – w tym miesiącu nie ma ${p.day}. dnia, więc termin upływa ostatniego dnia miesiąca (art. 57 § 3 KPA)`,
+  'deadline.monthCounted': () => ' (art. 57 § 3 KPA)',
+  'deadline.dayCounted': () => ' (dnia, od którego liczy się termin, nie wlicza się – art. 57 § 1 KPA)',
 
   // Deadline extension (KPA art. 36)
   'extension.badCurrentDue': () => 'Nieprawidłowy obecny termin.',
