@@ -81,6 +81,11 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'validation.departmentSymbol': () =>
     'Department symbol: capital letters, digits or hyphen, up to 10 characters, e.g. "OR".',
 
+  'audit.altered': (p) => `Entry ${p.seq} of the chain was changed after it was written.`,
+  'audit.missing': (p) => `Entry ${p.seq} of the chain is missing: entries were deleted.`,
+  'audit.inserted': (p) => `Entry ${p.seq} of the chain was inserted outside the application.`,
+  'audit.unlinked': (p) => `Entry ${p.seq} does not point at the entry before it.`,
+
   'user.notFound': () => 'User not found.',
   'user.duplicate': (p) => `User ${p.username} already exists.`,
   'user.usernameTaken': () => 'This user name is already taken.',

@@ -93,6 +93,12 @@ export const pl = {
   'validation.jrwaSymbol': () => 'Symbol JRWA: litery, cyfry, kropka lub myślnik, do 20 znaków, np. "1510".',
   'validation.departmentSymbol': () => 'Symbol wydziału: wielkie litery, cyfry lub myślnik, do 10 znaków, np. "OR".',
 
+  // The audit log's hash chains
+  'audit.altered': (p: { seq: number }) => `Wpis nr ${p.seq} łańcucha został zmieniony po zapisaniu.`,
+  'audit.missing': (p: { seq: number }) => `Brakuje wpisu nr ${p.seq} łańcucha: wpisy usunięto.`,
+  'audit.inserted': (p: { seq: number }) => `Wpis nr ${p.seq} łańcucha został dopisany poza aplikacją.`,
+  'audit.unlinked': (p: { seq: number }) => `Wpis nr ${p.seq} nie wskazuje na poprzedni wpis łańcucha.`,
+
   // Users, departments, registers
   'user.notFound': () => 'Nie znaleziono użytkownika.',
   'user.duplicate': (p: { username: string }) => `Użytkownik ${p.username} już istnieje.`,
