@@ -151,13 +151,15 @@ test.describe('deadlines of a department (/terminy)', () => {
         url.searchParams.delete('cursor');
         const real = (await (await route.fetch({ url: url.toString() })).json()) as CasePage;
         const from = real.items.findIndex((c) => c.id === second.id);
-        await route.fulfill({ json: { items: real.items.slice(from), nextCursor: null } satisfies CasePage });
+        await route.fulfill({
+          json: { items: real.items.slice(from), nextCursor: null, total: real.total } satisfies CasePage,
+        });
         return;
       }
       const real = (await (await route.fetch()).json()) as CasePage;
       const upTo = real.items.findIndex((c) => c.id === first.id);
       await route.fulfill({
-        json: { items: real.items.slice(0, upTo + 1), nextCursor: 'e2e-next' } satisfies CasePage,
+        json: { items: real.items.slice(0, upTo + 1), nextCursor: 'e2e-next', total: real.total } satisfies CasePage,
       });
     });
 

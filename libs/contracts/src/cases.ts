@@ -113,6 +113,8 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   steps: Record<string, StepEntryResponse>;
   /** Entries a loop sent back (proposals not accepted and the answers that refused them), per step, oldest first. */
   earlierSteps: Record<string, StepEntryResponse[]>;
+  /** What a reopened step held before it was reopened, until it is done again (its form starts from it). */
+  reopenedSteps: Record<string, StepEntryResponse>;
   availableSteps: string[];
   missingForClose: string[];
   promiseCount: number;
@@ -124,10 +126,23 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   closedAt: string | null;
 }
 
+/** The list counts at most this many cases; beyond it the total says "more than" this. */
+export const CASE_LIST_COUNT_CAP = 1000;
+/** With a search text the list counts at most this many: each match is checked in the table. */
+export const CASE_SEARCH_COUNT_CAP = 100;
+
+export interface CaseTotal {
+  /** Cases the filters match, or the cap (CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP) when there are more (then `exact` is false). */
+  count: number;
+  exact: boolean;
+}
+
 export interface CasePage {
   items: CaseListItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** All cases the filters match (not only this page), counted up to a cap. */
+  total: CaseTotal;
 }
 
 export type CaseSort = 'deadline' | '-deadline' | 'received' | '-received';
@@ -229,3 +244,33 @@ export interface HistoryEntry {
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A card of the board: what a clerk needs to pick the case up. */
+export interface CaseBoardCard {
+  id: string;
+  reference: string;
+  subject: string;
+  clientName: string | null;
+  assignee: UserRef | null;
+  dueAt: string | null;
+  /** Warsaw calendar days to the deadline: 0 on its day, negative once past; null without a deadline. */
+  daysLeft: number | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface CaseBoardColumn {
+  /** The step the cases in this column are at; null for open cases with every step done (ready to close). */
+  stepId: string | null;
+  /** All open cases at this step that the filters match. */
+  count: number;
+  /** The first of them by deadline, at most `cardsPerColumn`. */
+  cards: CaseBoardCard[];
+}
+
+/** `GET /cases/board?kind=…`: a kind's open cases in the columns of its steps, with the list's filters. */
+export interface CaseBoard {
+  kind: CaseKindName;
+  columns: CaseBoardColumn[];
+  cardsPerColumn: number;
+}

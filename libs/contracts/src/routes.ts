@@ -21,6 +21,7 @@ export const ROUTES = {
   ready: 'health/ready',
   workflows: 'workflows',
   cases: 'cases',
+  caseBoard: 'cases/board',
   case: (id: string) => `cases/${id}`,
   caseStep: (id: string, stepId: string) => `cases/${id}/steps/${stepId}`,
   caseStepSkip: (id: string, stepId: string) => `cases/${id}/steps/${stepId}/skip`,
@@ -33,4 +34,9 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  notifications: 'notifications',
+  notificationsUnread: 'notifications/unread',
+  notificationsStream: 'notifications/stream',
+  notificationRead: (id: string) => `notifications/${id}/read`,
+  notificationsReadAll: 'notifications/read-all',
 } as const;

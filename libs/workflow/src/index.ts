@@ -27,6 +27,7 @@ export * from './progress';
 export * from './promises';
 export * from './deadline-extension';
 export * from './reference-number';
+export * from './search-fold';
 
 // Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
 export * from './calendar/warsaw-time';
@@ -35,6 +36,7 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
+export * from './calendar/reminder-window';
 
 // Messages: one catalogue per language (i18n/messages.pl.ts, i18n/messages.en.ts).
 export * from './i18n/message';

@@ -49,12 +49,12 @@ export class CaseRegistersService {
   }
 
   async update(kind: string, version: number, dto: UpdateCaseRegisterDto, actor: Actor): Promise<CaseRegisterResponse> {
-    if (!isCaseKind(kind)) throw notFound('Nie ma takiego rejestru spraw.');
+    if (!isCaseKind(kind)) throw notFound(message('register.notFound'));
     return this.db.transaction(async (m) => {
       // Locked, so two administrators cannot each pass the clash check with formats that clash with each other.
       const all = await selectRegisters(m, true);
       const before = all.find((r) => r.kind === kind);
-      if (!before) throw notFound('Nie ma takiego rejestru spraw.');
+      if (!before) throw notFound(message('register.notFound'));
       if (before.version !== version) throw staleVersion();
       const candidate = { kind, jrwa: dto.jrwa ?? before.jrwa, format: dto.format ?? before.format };
       const problem = validateReferenceFormat(candidate.format);

@@ -78,6 +78,7 @@ export function toCaseResponse(row: CaseRow, now: Date): CaseResponse {
     rootCause: row.root_cause,
     steps: row.progress.entries,
     earlierSteps: row.progress.earlier ?? {},
+    reopenedSteps: row.progress.reopened ?? {},
     availableSteps: row.status === 'open' ? availableSteps(row.progress) : [],
     missingForClose: row.status === 'open' ? missingForClose(row.progress, ctx) : [],
     promiseCount: row.promise_count,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseBoardService } from './case-board.service';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -8,7 +9,7 @@ import { CasesService } from './cases.service';
 
 @Module({
   controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  providers: [CasesService, CaseWorkflowService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}

@@ -100,6 +100,9 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'register.ofOfficeErrors': () => 'office errors',
   'register.ofRefusals': () => 'refusal decisions',
   'register.ofIncidents': () => 'aggressive-client incidents',
+  'register.notFound': () => 'No such case register.',
+  'board.chooseKind': () => 'Choose the kind of case.',
+  'board.chooseKindField': () => 'Choose the kind of case: the board shows the steps of one kind.',
   'reference.formatRequired': () => 'Give the case reference format.',
   'reference.unknownTokens': (p) =>
     `Unknown fields in the format: ${p.tokens}. Allowed: {department}, {jrwa}, {n}, {yyyy}.`,
@@ -161,6 +164,7 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'workflow.skipReasonRequired': () => 'Give the reason for skipping the step.',
   'workflow.skipReasonTooLong': (p) => `The reason is too long (${p.max} characters allowed).`,
 
+  'step.fixData': () => 'Correct the step data.',
   'step.notObject': () => 'Step data must be an object (field → value).',
   'step.unknownStep': (p) => `Unknown step ${q(p.step)}.`,
   'step.unknownField': () => 'Unknown field – this step does not have it.',

@@ -114,6 +114,9 @@ export const pl = {
   'register.ofOfficeErrors': () => 'pomyłek urzędu',
   'register.ofRefusals': () => 'decyzji odmownych',
   'register.ofIncidents': () => 'incydentów z agresywnym klientem',
+  'register.notFound': () => 'Nie ma takiego rejestru spraw.',
+  'board.chooseKind': () => 'Wybierz rodzaj sprawy.',
+  'board.chooseKindField': () => 'Wybierz rodzaj sprawy: tablica pokazuje kroki jednego rodzaju.',
   'reference.formatRequired': () => 'Podaj format znaku sprawy.',
   'reference.unknownTokens': (p: { tokens: string }) =>
     `Nieznane pola w formacie: ${p.tokens}. Dozwolone: {department}, {jrwa}, {n}, {yyyy}.`,
@@ -179,6 +182,7 @@ export const pl = {
   'workflow.skipReasonTooLong': (p: { max: number }) => `Powód jest za długi (dozwolone ${p.max} znaków).`,
 
   // Step data
+  'step.fixData': () => 'Popraw dane kroku.',
   'step.notObject': () => 'Dane kroku muszą być obiektem (pole → wartość).',
   'step.unknownStep': (p: { step: string }) => `Nieznany krok ${q(p.step)}.`,
   'step.unknownField': () => 'Nieznane pole – ten krok go nie przewiduje.',
