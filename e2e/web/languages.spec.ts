@@ -127,7 +127,15 @@ for (const lang of ['en', 'pl'] as const) {
       }
 
       const page = clerk.page;
-      for (const path of ['/sprawy', '/obietnice', `/sprawy/${c.id}`, '/nie-ma-takiej-strony', '/brak-dostepu']) {
+      for (const path of [
+        '/sprawy',
+        '/sprawy/tablica?kind=complaint',
+        '/obietnice',
+        '/powiadomienia',
+        `/sprawy/${c.id}`,
+        '/nie-ma-takiej-strony',
+        '/brak-dostepu',
+      ]) {
         await visit(page, path);
         await expectOneLanguage(page, lang, clerk.data, `clerk at ${path}`);
       }
