@@ -29,7 +29,16 @@ export interface BenchOptions {
   json: string | null;
 }
 
-export const SCENARIOS = ['list', 'deep', 'raw', 'search', 'raw-search', 'create', 'create-unchained'] as const;
+export const SCENARIOS = [
+  'list',
+  'deep',
+  'raw',
+  'search',
+  'raw-search',
+  'create',
+  'create-unchained',
+  'workload',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench:api -- [options]

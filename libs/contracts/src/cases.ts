@@ -1,5 +1,6 @@
 import type { CaseKind, Channel, DeadlineComputation, PromiseState, StepEntry } from '@pu/workflow';
 import type { DepartmentRef } from './auth';
+import type { CaseHandover } from './workload';
 
 /*
  * The workflow's vocabulary on the wire is the workflow's own (type-level imports only, so contracts add
@@ -122,6 +123,10 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   followsCaseId: string | null;
   /** Office error: hours from discovery to informing the client, once informed. */
   informHours: number | null;
+  /** The last handover with its note (standard 17), or null if the case never changed hands. */
+  handover: CaseHandover | null;
+  /** When anything on the case or its promises last changed (reads aside). */
+  lastActivityAt: string;
   createdAt: string;
   closedAt: string | null;
 }
@@ -154,6 +159,12 @@ export interface CaseListQuery {
   assigneeId?: string;
   overdue?: boolean;
   dueBefore?: string;
+  /** Open, not yet overdue, due by the end of the n-th working day after today (Polish calendar). */
+  dueWithinWorkingDays?: number;
+  /** Open, with no recorded change for n calendar days. */
+  idleDays?: number;
+  /** Only cases nobody is assigned to. */
+  unassigned?: boolean;
   q?: string;
   sort?: CaseSort;
   limit?: number;
@@ -227,8 +238,11 @@ export interface UpdatePromiseRequest {
 
 export interface PromiseListQuery {
   scope?: 'mine' | 'department' | 'all';
-  state?: 'open' | 'overdue' | 'kept' | 'any';
+  /** `overdue` = broken (unkept, past due); `due_today` = unkept, due later today (Warsaw). */
+  state?: 'open' | 'overdue' | 'due_today' | 'kept' | 'any';
   departmentId?: string;
+  /** Only promises this person made (within the department or all scope). */
+  createdBy?: string;
   limit?: number;
 }
 

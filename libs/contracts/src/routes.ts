@@ -7,6 +7,9 @@ export const ROUTES = {
     logout: 'auth/logout',
     me: 'auth/me',
   },
+  account: {
+    settings: 'account/settings',
+  },
   admin: {
     users: 'admin/users',
     user: (id: string) => `admin/users/${id}`,
@@ -28,6 +31,11 @@ export const ROUTES = {
   caseStepReopen: (id: string, stepId: string) => `cases/${id}/steps/${stepId}/reopen`,
   caseClose: (id: string) => `cases/${id}/close`,
   caseTransfer: (id: string) => `cases/${id}/transfer`,
+  caseTakeOver: (id: string) => `cases/${id}/take-over`,
+  caseAssign: (id: string) => `cases/${id}/assign`,
+  dashboard: 'dashboard',
+  myWork: 'my-work',
+  staff: 'staff',
   caseDeadlineExtensions: (id: string) => `cases/${id}/deadline-extensions`,
   casePromises: (id: string) => `cases/${id}/promises`,
   promises: 'promises',

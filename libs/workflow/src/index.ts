@@ -25,6 +25,7 @@ export * from './progress-types';
 export { validateStepData, isPlainObject, type StepDataResult } from './step-data-validation';
 export * from './progress';
 export * from './promises';
+export * from './assignment';
 export * from './deadline-extension';
 export * from './reference-number';
 export * from './search-fold';
@@ -37,6 +38,7 @@ export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
 export * from './calendar/reminder-window';
+export * from './calendar/workload';
 
 // Messages: one catalogue per language (i18n/messages.pl.ts, i18n/messages.en.ts).
 export * from './i18n/message';

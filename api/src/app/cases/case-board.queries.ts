@@ -27,9 +27,9 @@ const CARD_COLUMNS = `COALESCE(c.current_step, '') AS step, c.id, c.reference, c
   to_char(c.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS due_at, c.version, c.due_sort`;
 
 /** The list's filters (text, department, assignee, overdue, …) on one kind's open cases. */
-function boardConditions(user: SessionUser, kind: CaseKindName, q: CaseListQueryDto, p: Params) {
+function boardConditions(user: SessionUser, kind: CaseKindName, q: CaseListQueryDto, p: Params, now: Date) {
   // The board shows open cases whatever `status` says; a reference match must not bring a closed case in.
-  const filters = [`c.status = 'open'`, `c.kind = ${p.add(kind)}`, ...filtersFor({ ...q, status: undefined, kind }, p)];
+  const filters = [`c.status = 'open'`, `c.kind = ${p.add(kind)}`, ...filtersFor({ ...q, status: undefined, kind }, p, now)];
   return scopesFor(user, q, p).map((scope) => [scope, ...filters].join(' AND '));
 }
 
@@ -39,9 +39,10 @@ export async function selectBoardCounts(
   user: SessionUser,
   kind: CaseKindName,
   q: CaseListQueryDto,
+  now: Date,
 ): Promise<BoardCountRow[]> {
   const p = new Params();
-  const parts = boardConditions(user, kind, q, p).map(
+  const parts = boardConditions(user, kind, q, p, now).map(
     (where) => `SELECT COALESCE(c.current_step, '') AS step FROM cases c WHERE ${where}`,
   );
   return db.query(`SELECT step, count(*)::int AS n FROM (${parts.join(' UNION ALL ')}) x GROUP BY step`, p.values);
@@ -58,9 +59,10 @@ export async function selectBoardCards(
   steps: readonly string[],
   perColumn: number,
   q: CaseListQueryDto,
+  now: Date,
 ): Promise<BoardCardRow[]> {
   const p = new Params();
-  const conditions = boardConditions(user, kind, q, p);
+  const conditions = boardConditions(user, kind, q, p, now);
   const stepList = p.add([...steps, '']);
   const lim = p.add(perColumn);
   const selects = conditions.map(

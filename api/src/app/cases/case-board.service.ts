@@ -24,9 +24,9 @@ export class CaseBoardService {
     const kind = q.kind;
     if (!kind) throw validationFailed({ kind: [message('board.chooseKindField')] }, message('board.chooseKind'));
     const steps = workflowOf(kind).steps.map((s) => s.id);
-    const counts = await selectBoardCounts(this.db.manager, user, kind, q);
-    const cards = await selectBoardCards(this.db.manager, user, kind, steps, BOARD_CARDS_PER_COLUMN, q);
     const now = this.clock.now();
+    const counts = await selectBoardCounts(this.db.manager, user, kind, q, now);
+    const cards = await selectBoardCards(this.db.manager, user, kind, steps, BOARD_CARDS_PER_COLUMN, q, now);
     const count = new Map(counts.map((r) => [r.step, r.n]));
     return {
       kind,

@@ -1,6 +1,6 @@
 import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
 import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
-import { foldForSearch, looksLikeReference } from '@pu/workflow';
+import { dueSoonUntil, foldForSearch, idleBefore, looksLikeReference } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -44,17 +44,33 @@ export class Params {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** The list's conditions besides the scope; the page adds its cursor, the count does not. */
-export function filtersFor(q: CaseListQueryDto, p: Params): string[] {
+export function filtersFor(q: CaseListQueryDto, p: Params, now: Date): string[] {
   const filters: string[] = [];
   const term = q.q?.trim() ?? '';
   const status: string[] = [];
   if (q.status) status.push(`c.status = ${p.add(q.status)}`);
-  if (q.overdue === true) status.push(`c.status = 'open' AND c.due_sort < now()`);
-  if (q.overdue === false) status.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
+  // "Now" is the API's clock, as for every other rule by time: the dashboard counts with the same instant.
+  if (q.overdue !== undefined) {
+    const overdue = `c.status = 'open' AND c.due_sort < ${p.add(now)}::timestamptz`;
+    status.push(q.overdue ? overdue : `NOT (${overdue})`);
+  }
   if (status.length && looksLikeReference(term))
     filters.push(`(${status.join(' AND ')} OR upper(c.reference) = ${p.add(term.toUpperCase())})`);
   else filters.push(...status);
   if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
+  // The dashboard's thresholds, computed from the Polish calendar in @pu/workflow and bound as parameters.
+  if (q.dueWithinWorkingDays !== undefined) {
+    const from = p.add(now);
+    const until = p.add(dueSoonUntil(now, q.dueWithinWorkingDays));
+    filters.push(`c.status = 'open' AND c.due_sort >= ${from}::timestamptz AND c.due_sort <= ${until}::timestamptz`);
+  }
+  if (q.idleDays !== undefined) {
+    filters.push(
+      `c.status = 'open' AND COALESCE(c.last_activity_at, c.created_at) < ${p.add(idleBefore(now, q.idleDays))}::timestamptz`,
+    );
+  }
+  if (q.unassigned === true) filters.push(`c.assignee_id IS NULL`);
+  if (q.unassigned === false) filters.push(`c.assignee_id IS NOT NULL`);
   if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
   if (term) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(foldForSearch(term))}%`)}`);
   return filters;
@@ -68,13 +84,14 @@ export function filtersFor(q: CaseListQueryDto, p: Params): string[] {
 function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
+  now: Date,
 ): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
   const p = new Params();
   const sortName = q.sort ?? 'deadline';
   const sort = SORTS[sortName];
   const limit = q.limit ?? 25;
   const dir = sort.desc ? 'DESC' : 'ASC';
-  const filters = filtersFor(q, p);
+  const filters = filtersFor(q, p, now);
   if (q.cursor) {
     const { key, id } = decodeCursor(q.cursor, sortName);
     filters.push(`(c.${sort.column}, c.id) ${sort.desc ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
@@ -105,9 +122,13 @@ function buildCaseListQuery(
  * benchmark's largest department), which a LIMIT cannot cut short. `(…) IS TRUE` keeps the scope a filter on the
  * rows the trigram index found (measured in docs/performance.md).
  */
-function buildCaseCountQuery(user: SessionUser, q: CaseListQueryDto): { sql: string; params: unknown[]; cap: number } {
+function buildCaseCountQuery(
+  user: SessionUser,
+  q: CaseListQueryDto,
+  now: Date,
+): { sql: string; params: unknown[]; cap: number } {
   const p = new Params();
-  const filters = filtersFor(q, p);
+  const filters = filtersFor(q, p, now);
   const searching = !!q.q?.trim();
   const cap = searching ? CASE_SEARCH_COUNT_CAP : CASE_LIST_COUNT_CAP;
   const scopes = scopesFor(user, q, p).map((scope) => (searching ? `(${scope}) IS TRUE` : scope));
@@ -126,6 +147,9 @@ export function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): st
   if (user.role === 'quality') return [and(dept, assignee)];
   // Filters that already fall inside one half of the scope need only that half.
   if (q.departmentId === user.department.id) return [and(dept, assignee)];
+  // Nobody's cases are never "assigned to me": only the department's half can hold them.
+  // (Every parameter added above must appear: a placeholder PostgreSQL cannot type fails the statement.)
+  if (q.unassigned === true) return [and(`c.department_id = ${p.add(user.department.id)}`, dept, assignee)];
   if (q.assigneeId === user.id) return [and(assignee, dept)];
   const own = p.add(user.department.id);
   const me = p.add(user.id);
@@ -141,9 +165,10 @@ export async function selectCaseList(
   prepared: PreparedQueries,
   user: SessionUser,
   q: CaseListQueryDto,
+  now: Date,
 ): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort; total: CaseTotal }> {
-  const { sql, params, limit, sortName } = buildCaseListQuery(user, q);
-  const count = buildCaseCountQuery(user, q);
+  const { sql, params, limit, sortName } = buildCaseListQuery(user, q, now);
+  const count = buildCaseCountQuery(user, q, now);
   // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
   const run = <Row>(text: string, values: unknown[]): Promise<Row[]> =>
     q.q ? db.query(text, values) : prepared.query<Row>(text, values);

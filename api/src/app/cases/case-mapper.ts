@@ -85,6 +85,8 @@ export function toCaseResponse(row: CaseRow, now: Date): CaseResponse {
     repeatOfCaseId: row.repeat_of_case_id,
     followsCaseId: row.follows_case_id,
     informHours: row.inform_hours === null ? null : Number(row.inform_hours),
+    handover: row.handover,
+    lastActivityAt: new Date(row.last_activity_at ?? row.created_at).toISOString(),
     createdAt: new Date(row.created_at).toISOString(),
     closedAt: iso(row.closed_at),
   };

@@ -151,8 +151,9 @@ export class CasesService {
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
-    const { rows, limit, sortName, total } = await selectCaseList(this.db.manager, this.prepared, user, query);
-    return toCasePage(rows, limit, sortName, total, this.clock.now());
+    const now = this.clock.now();
+    const { rows, limit, sortName, total } = await selectCaseList(this.db.manager, this.prepared, user, query, now);
+    return toCasePage(rows, limit, sortName, total, now);
   }
 
   async get(actor: Actor, id: string): Promise<CaseResponse> {

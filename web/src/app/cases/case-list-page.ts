@@ -22,6 +22,12 @@ import { CasesApi } from './cases-api';
 import { ListReturn } from './list-return';
 import { type HeaderSort, headerSortOf, sortOfHeader } from './list-sort';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
+import {
+  CaseListWorkloadFilters,
+  clearedWorkloadParams,
+  hasWorkloadFilter,
+  workloadQuery,
+} from '../workload/case-list-workload-filters';
 
 const PAGE_SIZE = 25;
 const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
@@ -68,6 +74,7 @@ function filtersFrom(params: ParamMap): Filters {
     MatIconModule,
     TranslocoPipe,
     PuDatePipe,
+    CaseListWorkloadFilters,
   ],
   templateUrl: './case-list-page.html',
   styleUrl: './case-list-page.scss',
@@ -115,6 +122,8 @@ export class CaseListPage {
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
   protected readonly filtered = signal(false);
+  /** The department filter, for the people the assignee filter offers. */
+  protected readonly departmentFilter = signal('');
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -146,7 +155,14 @@ export class CaseListPage {
           // Keep the search text as typed (a trailing space) when it means the same search.
           const typed = this.form.controls.q.value;
           this.form.setValue({ ...filters, q: typed.trim() === filters.q ? typed : filters.q }, { emitEvent: false });
-          this.filtered.set(filters.kind !== '' || filters.overdue || filters.q !== '' || filters.department !== '');
+          this.filtered.set(
+            filters.kind !== '' ||
+              filters.overdue ||
+              filters.q !== '' ||
+              filters.department !== '' ||
+              hasWorkloadFilter(params),
+          );
+          this.departmentFilter.set(filters.department);
           this.headerSort.set(headerSortOf(filters.sort));
           this.boardParams.set({
             kind: filters.kind || 'complaint',
@@ -161,7 +177,7 @@ export class CaseListPage {
           this.loading.set(true);
           this.loadFailed.set(false);
         }),
-        switchMap((params) => this.api.list(this.query(filtersFrom(params), params.get('cursor')))),
+        switchMap((params) => this.api.list(this.query(filtersFrom(params), params.get('cursor'), params))),
         takeUntilDestroyed(),
       )
       .subscribe({
@@ -234,7 +250,7 @@ export class CaseListPage {
 
   protected clearFilters(): void {
     this.form.reset(undefined, { emitEvent: false });
-    this.applyFilters();
+    this.applyFilters(clearedWorkloadParams());
   }
 
   private reload(): void {
@@ -242,7 +258,7 @@ export class CaseListPage {
     this.loading.set(true);
     this.loadFailed.set(false);
     this.api
-      .list(this.query(filtersFrom(params), params.get('cursor')))
+      .list(this.query(filtersFrom(params), params.get('cursor'), params))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
@@ -258,7 +274,7 @@ export class CaseListPage {
       });
   }
 
-  private applyFilters(): void {
+  private applyFilters(extra: Record<string, string | null> = {}): void {
     const f = this.form.getRawValue();
     // New filters start again from the first page.
     this.navigate(
@@ -271,6 +287,7 @@ export class CaseListPage {
         sort: f.sort === 'deadline' ? null : f.sort,
         cursor: null,
         back: null,
+        ...extra,
       },
       true,
     );
@@ -285,8 +302,9 @@ export class CaseListPage {
     });
   }
 
-  private query(f: Filters, cursor: string | null): CaseListQuery {
+  private query(f: Filters, cursor: string | null, params: ParamMap): CaseListQuery {
     return {
+      ...workloadQuery(params),
       kind: f.kind || undefined,
       status: f.status === 'all' ? undefined : f.status,
       overdue: f.overdue || undefined,

@@ -37,6 +37,8 @@ import { DeadlineExtensionDialog } from './deadline-extension-dialog';
 import { askReason } from './reason-dialog';
 import { StepForm } from './step-form';
 import { CaseDialogData, TransferDialog } from './transfer-dialog';
+import { CaseAssignmentActions, mayAssign } from '../workload/case-assignment-actions';
+import { CaseHandoverNote } from '../workload/case-handover';
 
 const TABS = { steps: 0, promises: 1, history: 2 } as const;
 
@@ -57,6 +59,8 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
     StepForm,
     CasePromises,
     CaseHistory,
+    CaseAssignmentActions,
+    CaseHandoverNote,
   ],
   templateUrl: './case-page.html',
   styleUrl: './case-page.scss',
@@ -103,6 +107,12 @@ export class CasePage {
     const role = this.role();
     return (role === 'clerk' || role === 'manager') && this.caseData()?.status === 'open';
   });
+  /** Handing over: whoever has the case, the department's manager, anyone of it for an unassigned one. */
+  protected readonly canTransfer = computed(() => {
+    const c = this.caseData();
+    return !!c && mayAssign('transfer', this.session.user(), c);
+  });
+  protected readonly refreshCase = () => this.fetch();
   protected readonly workflow = computed(() => {
     const c = this.caseData();
     return c ? this.catalog()?.workflows[c.kind] : undefined;
@@ -344,13 +354,17 @@ export class CasePage {
         if (!updated) {
           return;
         }
-        this.notifier.success(
-          this.transloco.translate('cases.transfer.done', {
-            reference: updated.reference,
-            department: `${updated.department.symbol} – ${updated.department.name}`,
-          }),
-        );
         const me = this.session.user();
+        const department = `${updated.department.symbol} – ${updated.department.name}`;
+        this.notifier.success(
+          updated.assignee && updated.assignee.id !== me?.id
+            ? this.transloco.translate('workload.transfer.doneToPerson', {
+                reference: updated.reference,
+                person: updated.assignee.displayName,
+                department,
+              })
+            : this.transloco.translate('cases.transfer.done', { reference: updated.reference, department }),
+        );
         const stillMine = me && (updated.department.id === me.department.id || updated.assignee?.id === me.id);
         if (stillMine || this.role() === 'quality') {
           this.onUpdated(updated);
