@@ -154,6 +154,7 @@ for (const lang of ['en', 'pl'] as const) {
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectOneLanguage(page, lang, clerk.data, 'the calendar');
       await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
       await page.getByLabel(ui.subject).fill(`Skarga ${u}`);
       await fillDateTime(page, ui.receivedAt, new Date(Date.now() + 3 * 86_400_000), lang);
       await page.getByRole('button', { name: ui.register, exact: true }).click();

@@ -18,7 +18,8 @@ export function typedDate(day: Date | string, lang: Lang = 'pl'): string {
 /** A time as typed, 24-hour, in this process's zone (the browser's). */
 export const typedTime = (at: Date): string => `${pad(at.getHours())}:${pad(at.getMinutes())}`;
 
-export const dateInput = (scope: Scope, label: string): Locator => scope.getByLabel(label, { exact: true });
+export const dateInput = (scope: Scope, label: string): Locator =>
+  scope.getByRole('textbox', { name: label, exact: true });
 export const timeInput = (scope: Scope, label: string, lang: Lang = 'pl'): Locator =>
   scope.getByLabel(`${label}: ${TIME[lang]}`, { exact: true });
 
