@@ -125,7 +125,7 @@ describe('Hostile input answers 4xx, never 500', () => {
     ])('refuses a cursor with %s: 422 "invalid cursor"', async (_name, value) => {
       const res = await clerk.get(`/api/cases?sort=deadline&cursor=${encodeURIComponent(value)}`);
       expectFieldError(res, 'cursor', 'INVALID_CURSOR');
-      expect(res.body.message).toMatch(/^Nieprawidłowy kursor.*Invalid cursor/);
+      expect(res.body.message).toMatch(/^Nieprawidłowy kursor/);
     });
 
     it('answers a cursor too long for any URL in the API error shape', async () => {

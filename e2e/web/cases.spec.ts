@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { CSRF_COOKIE, CSRF_HEADER, ROUTES, type CaseResponse, type CreateCaseRequest } from '@pu/contracts';
+import { dateInput, fillDate, fillDateTime, timeInput, typedDate } from './support/date-inputs';
 import { BASE_URL } from './support/environment';
 import { DEMO, expect, expectAccessible, newSignedInPage, signIn, test, unique } from './support/fixtures';
 
@@ -63,12 +64,6 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await select.focus();
   await select.press('Enter');
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** `YYYY-MM-DDTHH:mm` for a datetime-local input (the browser runs in this process's time zone). */
-function localDateTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** Polish public holidays of a year (KPA art. 57 § 4 moves deadlines off them and off weekends). */
@@ -208,7 +203,7 @@ test.describe('cases', () => {
     const outcome = step(page, 'outcome');
     await choose(page, outcome, 'Rozstrzygnięcie', 'Zasadna');
     await outcome.getByLabel('Sposób załatwienia / uzasadnienie').fill('Skarga zasadna; zmieniono grafik.');
-    await outcome.getByLabel('Data wysłania odpowiedzi').fill(new Date().toISOString().slice(0, 10));
+    await fillDate(outcome, 'Data wysłania odpowiedzi', new Date());
     await outcome.getByRole('radio', { name: 'E-mail' }).check();
     await saveStep(page, 'outcome');
 
@@ -241,12 +236,13 @@ test.describe('cases', () => {
     // Without the discovery time the form says what is missing.
     await page.getByRole('button', { name: 'Zarejestruj' }).click();
     await expect(page.getByTestId('form-error')).toContainText('Formularz zawiera błędy');
-    await page.getByLabel('Kiedy stwierdzono pomyłkę').fill(localDateTime(new Date(Date.now() - 3_600_000)));
+    await fillDateTime(page, 'Kiedy stwierdzono pomyłkę', new Date(Date.now() - 3_600_000));
 
     // The server's field errors (here: a receipt time in the future) land on their fields.
-    const receivedAt = page.getByLabel('Data i godzina wpływu');
-    const typedReceivedAt = await receivedAt.inputValue();
-    await receivedAt.fill(localDateTime(new Date(Date.now() + 2 * 86_400_000)));
+    const receivedAt = dateInput(page, 'Data i godzina wpływu');
+    const receivedTime = timeInput(page, 'Data i godzina wpływu');
+    const typedReceivedAt = [await receivedAt.inputValue(), await receivedTime.inputValue()];
+    await fillDateTime(page, 'Data i godzina wpływu', new Date(Date.now() + 2 * 86_400_000));
     await page.getByRole('button', { name: 'Zarejestruj' }).click();
     await expect(page.getByText('Data wpływu nie może być w przyszłości.')).toBeVisible();
     await expect(receivedAt).toBeFocused();
@@ -263,7 +259,8 @@ test.describe('cases', () => {
         }),
       }),
     );
-    await receivedAt.fill(typedReceivedAt);
+    await receivedAt.fill(typedReceivedAt[0]);
+    await receivedTime.fill(typedReceivedAt[1]);
     await page.getByRole('button', { name: 'Zarejestruj' }).click();
     await expect(page.getByText('Podaj imię i nazwisko lub adres klienta.')).toBeVisible();
     await expect(page.getByLabel('Imię i nazwisko')).toHaveAttribute('aria-invalid', 'true');
@@ -308,9 +305,9 @@ test.describe('cases', () => {
     await expect(dialog).toContainText('Art. 36 § 1 KPA');
     await dialog.getByRole('button', { name: 'Przedłuż termin' }).click();
     await expect(dialog.getByText('Podaj datę.')).toBeVisible();
-    await dialog.getByLabel('Nowy termin').fill(newDue);
+    await fillDate(dialog, 'Nowy termin', newDue);
     await dialog.getByLabel('Przyczyna zwłoki').fill('Oczekiwanie na wyjaśnienia innego wydziału.');
-    await dialog.getByLabel('Kiedy zawiadomiono klienta').fill(localDateTime(new Date(Date.now() - 10 * 60_000)));
+    await fillDateTime(dialog, 'Kiedy zawiadomiono klienta', new Date(Date.now() - 10 * 60_000));
     await dialog.getByRole('button', { name: 'Przedłuż termin' }).click();
 
     await expect(dialog).toHaveCount(0);
@@ -322,12 +319,10 @@ test.describe('cases', () => {
     // A promise gets a new date only once the client has been told it (standard 17 pkt 4).
     await page.getByRole('tab', { name: 'Obietnice (1)' }).click();
     await page.getByRole('button', { name: `Zmień termin: Oddzwonię ${u}` }).click();
-    await dialog.getByLabel('Nowy termin').fill(localDateTime(new Date(Date.now() + 7 * 86_400_000)));
+    await fillDateTime(dialog, 'Nowy termin (data i godzina)', new Date(Date.now() + 7 * 86_400_000));
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog.getByText('Podaj, kiedy klient dowiedział się o nowym terminie')).toBeVisible();
-    await dialog
-      .getByLabel('Kiedy klient dowiedział się o nowym terminie')
-      .fill(localDateTime(new Date(Date.now() - 60_000)));
+    await fillDateTime(dialog, 'Kiedy klient dowiedział się o nowym terminie', new Date(Date.now() - 60_000));
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(
@@ -398,7 +393,7 @@ test.describe('cases', () => {
 
     await page.goto(`/sprawy/${c.id}`);
     const farewell = step(page, 'farewell');
-    await expect(farewell.getByLabel('Termin na odwołanie')).toHaveValue(due);
+    await expect(dateInput(farewell, 'Termin na odwołanie')).toHaveValue(typedDate(due));
     await expect(farewell.getByTestId('computed-date')).toContainText('art. 129 § 2 KPA');
     await farewell
       .getByRole('radiogroup', { name: /Pouczono/ })
@@ -505,13 +500,13 @@ test.describe('cases', () => {
     const conduct = step(page, 'conduct');
     await conduct.getByRole('button', { name: 'Dodaj zdarzenie' }).click();
     await choose(page, conduct, 'Rodzaj zdarzenia', 'Wulgarna obelga');
-    await conduct.getByLabel('Data i godzina', { exact: true }).fill(localDateTime(new Date(Date.now() - 30 * 60_000)));
+    await fillDateTime(conduct, 'Data i godzina', new Date(Date.now() - 30 * 60_000));
     await conduct.getByLabel('Opis (opcjonalnie)').fill('Wulgarne słowa pod adresem pracownika.');
     await conduct.getByRole('button', { name: 'Zapisz krok' }).click();
     await expect(conduct.getByText(/każe wtedy stanowczo, spokojnie zaprotestować/).first()).toBeVisible();
     await expectAccessible(page, 'case page with the incident log form and a field error');
 
-    await conduct.getByLabel('Kiedy zaprotestowano').fill(localDateTime(new Date(Date.now() - 25 * 60_000)));
+    await fillDateTime(conduct, 'Kiedy zaprotestowano', new Date(Date.now() - 25 * 60_000));
     await saveStep(page, 'conduct');
     await expect(step(page, 'conduct')).toContainText('Wulgarna obelga: Wulgarne słowa pod adresem pracownika.');
 

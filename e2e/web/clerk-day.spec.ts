@@ -9,6 +9,7 @@ import {
 } from '@pu/contracts';
 import { BASE_URL } from './support/environment';
 import { DEMO, expect, expectAccessible, newSignedInPage, signIn, test, unique } from './support/fixtures';
+import { dateInput, timeInput } from './support/date-inputs';
 
 /** Set-up through the API with a signed-in context's cookies, the way the SPA calls it. */
 function casesApi(context: BrowserContext) {
@@ -394,8 +395,12 @@ test.describe("the clerk's day", () => {
     const conduct = step(page, 'conduct');
     const before = Date.now();
     await conduct.getByRole('button', { name: 'Dodaj zdarzenie' }).click();
-    const at = await conduct.getByLabel('Data i godzina', { exact: true }).inputValue();
-    expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-    expect(Math.abs(new Date(at).getTime() - before)).toBeLessThan(2 * 60_000);
+    // The day as dd.mm.rrrr and the 24-hour time, in the browser's zone.
+    const day = await dateInput(conduct, 'Data i godzina').inputValue();
+    const time = await timeInput(conduct, 'Data i godzina').inputValue();
+    expect(`${day} ${time}`).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    const [d, m, y] = day.split('.').map(Number);
+    const [h, min] = time.split(':').map(Number);
+    expect(Math.abs(new Date(y, m - 1, d, h, min).getTime() - before)).toBeLessThan(2 * 60_000);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@pu/contracts';
 import { BASE_URL } from './support/environment';
 import { DEMO, expect, expectAccessible, newSignedInPage, signIn, test, unique } from './support/fixtures';
+import { dateInput, fillDateTime, timeInput, typedDate, typedTime } from './support/date-inputs';
 
 const HOUR = 3600_000;
 
@@ -50,12 +51,6 @@ function caseApi(context: BrowserContext) {
       return (await res.json()) as PromiseResponse;
     },
   };
-}
-
-/** The value of `<input type="datetime-local">` for an instant (the browser runs in this machine's time zone). */
-function dateTimeInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** As the page shows it (pl-PL, day.month.year, hour:minute). */
@@ -137,19 +132,17 @@ test.describe('promises to clients (/obietnice)', () => {
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog.getByText('Podaj nowy termin: datę i godzinę.')).toBeVisible();
     await expect(dialog.getByText('Podaj, kiedy klient dowiedział się o nowym terminie')).toBeVisible();
-    await expect(dialog.getByLabel('Nowy termin (data i godzina)')).toBeFocused();
+    await expect(dateInput(dialog, 'Nowy termin (data i godzina)')).toBeFocused();
     await expectAccessible(page, 'reschedule dialog with errors');
 
     const newDue = new Date(Date.now() + 5 * 24 * HOUR);
     newDue.setHours(10, 30, 0, 0);
-    await dialog.getByLabel('Nowy termin (data i godzina)').fill(dateTimeInput(newDue));
+    await fillDateTime(dialog, 'Nowy termin (data i godzina)', newDue);
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
-    await expect(dialog.getByLabel('Kiedy klient dowiedział się o nowym terminie')).toBeFocused();
+    await expect(dateInput(dialog, 'Kiedy klient dowiedział się o nowym terminie')).toBeFocused();
     await expect(dialog.getByText('Podaj, kiedy klient dowiedział się o nowym terminie')).toBeVisible();
 
-    await dialog
-      .getByLabel('Kiedy klient dowiedział się o nowym terminie')
-      .fill(dateTimeInput(new Date(Date.now() - 10 * 60_000)));
+    await fillDateTime(dialog, 'Kiedy klient dowiedział się o nowym terminie', new Date(Date.now() - 10 * 60_000));
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText(`Zapisano nowy termin obietnicy w sprawie ${c.reference}.`)).toBeVisible();
@@ -207,14 +200,13 @@ test.describe('promises to clients (/obietnice)', () => {
     );
     const typedDue = new Date(Date.now() + 3 * 24 * HOUR);
     typedDue.setHours(12, 0, 0, 0);
-    await dialog.getByLabel('Nowy termin (data i godzina)').fill(dateTimeInput(typedDue));
-    await dialog
-      .getByLabel('Kiedy klient dowiedział się o nowym terminie')
-      .fill(dateTimeInput(new Date(Date.now() - 60_000)));
+    await fillDateTime(dialog, 'Nowy termin (data i godzina)', typedDue);
+    await fillDateTime(dialog, 'Kiedy klient dowiedział się o nowym terminie', new Date(Date.now() - 60_000));
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog.getByRole('alert')).toContainText('Ktoś inny zmienił tę obietnicę w międzyczasie');
     await expect(dialog).toContainText(current.description);
-    await expect(dialog.getByLabel('Nowy termin (data i godzina)')).toHaveValue(dateTimeInput(typedDue));
+    await expect(dateInput(dialog, 'Nowy termin (data i godzina)')).toHaveValue(typedDate(typedDue));
+    await expect(timeInput(dialog, 'Nowy termin (data i godzina)')).toHaveValue(typedTime(typedDue));
     await expectAccessible(page, 'reschedule dialog after a stale version');
     await dialog.getByRole('button', { name: 'Zapisz nowy termin' }).click();
     await expect(dialog).toHaveCount(0);

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { answerFrameworkError } from './common/router-errors';
 import { exceededJsonLimit, JSON_LIMITS, jsonTooComplex } from './common/json-limits';
 import { etagFromVersion } from './common/versioning';
+import { answerInRequestLanguage } from './i18n/request-language';
 import { createAppLogger } from './logging/app-logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { logRequests } from './logging/request-log';
@@ -92,6 +93,7 @@ export async function configureApp(
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  answerInRequestLanguage(fastify);
   fastify.addHook('preSerialization', etagFromVersion);
   await app.register(fastifyCookie);
   await app.register(csrfCookiePlugin, { tokens: app.get<CsrfTokens>(CsrfTokens) });

@@ -13,6 +13,8 @@ import type { CaseProgress } from './progress-types';
 import { formatReference, referencePieces } from './reference-number';
 import { CTX, META, SAMPLES, must } from './test-support/step-samples';
 
+const polishContaining = (text: string) => expect.objectContaining({ pl: expect.stringContaining(text) }) as unknown;
+
 const walk = (kind: CaseKind, steps: string[]): CaseProgress =>
   steps.reduce((p, id) => must(completeStep(p, id, SAMPLES[kind][id], CTX, META)).progress, emptyProgress(kind));
 const NOW = new Date('2026-03-02T12:00:00Z');
@@ -20,7 +22,7 @@ const NOW = new Date('2026-03-02T12:00:00Z');
 describe('registering a case', () => {
   it('an office error needs its discovery time; only a complaint may be anonymous', () => {
     expect(newCaseErrors({ kind: 'office_error', client: { name: 'A' } }, NOW)).toEqual({
-      discoveredAt: [expect.stringContaining('stwierdzono pomyłkę')],
+      discoveredAt: [polishContaining('stwierdzono pomyłkę')],
     });
     expect(newCaseErrors({ kind: 'refusal', client: { name: ' ', address: null } }, NOW)).toHaveProperty([
       'client.name',
@@ -69,11 +71,11 @@ describe('KPA art. 239: a repeated complaint', () => {
   const original = { kind: 'complaint' as const, outcome: 'unjustified', receivedAt: new Date('2026-01-10T10:00:00Z') };
   it('repeats an earlier complaint found unfounded', () => {
     expect(repeatComplaintError('complaint', original, NOW)).toBeNull();
-    expect(repeatComplaintError('refusal', original, NOW)).toContain('tylko skargę');
-    expect(repeatComplaintError('complaint', null, NOW)).toContain('Nie znaleziono');
-    expect(repeatComplaintError('complaint', { ...original, kind: 'refusal' }, NOW)).toContain('nie jest skargą');
-    expect(repeatComplaintError('complaint', original, new Date('2026-01-01'))).toContain('wcześniej');
-    expect(repeatComplaintError('complaint', { ...original, outcome: 'justified' }, NOW)).toContain('bezzasadną');
+    expect(repeatComplaintError('refusal', original, NOW)?.pl).toContain('tylko skargę');
+    expect(repeatComplaintError('complaint', null, NOW)?.pl).toContain('Nie znaleziono');
+    expect(repeatComplaintError('complaint', { ...original, kind: 'refusal' }, NOW)?.pl).toContain('nie jest skargą');
+    expect(repeatComplaintError('complaint', original, new Date('2026-01-01'))?.pl).toContain('wcześniej');
+    expect(repeatComplaintError('complaint', { ...original, outcome: 'justified' }, NOW)?.pl).toContain('bezzasadną');
   });
 });
 
@@ -142,7 +144,7 @@ describe('deadline extension', () => {
     const ok = { currentDue: '2026-04-02', newDue: '2026-04-10', reason: 'r', clientToldAt: '2026-03-01T10:00:00Z' };
     expect(deadlineExtensionErrors(ok, NOW)).toBeNull();
     expect(deadlineExtensionErrors({ ...ok, newDue: '2026-04-11' }, NOW)).toEqual({
-      newDue: [expect.stringContaining('dzień roboczy')],
+      newDue: [polishContaining('dzień roboczy')],
     });
   });
 });

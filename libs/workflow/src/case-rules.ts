@@ -1,3 +1,4 @@
+import { message } from './i18n/message';
 import type { CaseKind } from './case-kinds';
 import { COMPLAINT_FACTS } from './kinds/complaint.workflow';
 import type { CaseProgress, FieldErrors } from './progress-types';
@@ -35,13 +36,12 @@ export const isAnonymousCase = (kind: CaseKind, client: ClientIdentity): boolean
   CASE_CREATION_RULES[kind].mayBeAnonymous && blank(client.name) && blank(client.address);
 
 export const CASE_RULE_MESSAGES = {
-  discoveredAt: 'Podaj, kiedy stwierdzono pomyłkę: od tej chwili liczy się czas na poinformowanie klienta.',
-  nameOrAddressOnCreate:
-    'Podaj imię i nazwisko lub adres klienta: bez nich może być zarejestrowana tylko anonimowa skarga.',
-  nameOrAddress: 'Podaj imię i nazwisko lub adres klienta.',
-  receivedInFuture: 'Data wpływu nie może być w przyszłości.',
-  anonymityFrozen: 'Nie można zmienić anonimowości skargi po zapisaniu sposobu jej załatwienia.',
-  noEvent: 'Ten rodzaj sprawy nie ma takiego zdarzenia.',
+  discoveredAt: message('case.discoveredAtRequired'),
+  nameOrAddressOnCreate: message('case.nameOrAddressOnCreate'),
+  nameOrAddress: message('case.nameOrAddress'),
+  receivedInFuture: message('case.receivedInFuture'),
+  anonymityFrozen: message('case.anonymityFrozen'),
+  noEvent: message('case.noEvent'),
 } as const;
 
 export interface NewCaseFacts {

@@ -1,3 +1,5 @@
+import { isLocalDate } from './local-date';
+
 // The one date format per language for every surface: SPA cards and tables, explanations, e-mails, exports.
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,4 +61,20 @@ export function formatDateTime(value: string | null | undefined, lang: string, t
     minute: '2-digit',
     timeZone,
   }).format(date);
+}
+
+const DATES_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{2})\.(\d{2})\.(\d{4})\b/g;
+
+/**
+ * A text with every calendar date in it (`YYYY-MM-DD` or `DD.MM.YYYY`) written in the language's one format:
+ * explanations stored with a case before dates were formatted per language still read in one format.
+ */
+export function localizeDates(text: string, lang: string): string {
+  return text.replace(
+    DATES_IN_TEXT,
+    (match, y1: string, m1: string, d1: string, d2: string, m2: string, y2: string) => {
+      const iso = y1 ? `${y1}-${m1}-${d1}` : `${y2}-${m2}-${d2}`;
+      return isLocalDate(iso) ? formatDate(iso, lang) : match;
+    },
+  );
 }

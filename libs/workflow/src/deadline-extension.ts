@@ -1,4 +1,5 @@
-import { formatPolishDate, isIsoInstant, isLocalDate, type LocalDate } from './local-date';
+import { message } from './i18n/message';
+import { isIsoInstant, isLocalDate, type LocalDate } from './local-date';
 import { CASE_TEXT_LIMITS } from './case-limits';
 import type { FieldErrors } from './progress-types';
 
@@ -14,23 +15,21 @@ export function validateDeadlineExtension(
   now?: Date,
 ): FieldErrors | null {
   const errors: FieldErrors = {};
-  if (!isLocalDate(input.currentDue)) errors['currentDue'] = ['Nieprawidłowy obecny termin.'];
-  if (!isLocalDate(input.newDue)) errors['newDue'] = ['Nieprawidłowa data (oczekiwano RRRR-MM-DD).'];
+  if (!isLocalDate(input.currentDue)) errors['currentDue'] = [message('extension.badCurrentDue')];
+  if (!isLocalDate(input.newDue)) errors['newDue'] = [message('extension.badNewDue')];
   else if (isLocalDate(input.currentDue) && input.newDue <= input.currentDue)
-    errors['newDue'] = [`Nowy termin musi być późniejszy niż obecny (${formatPolishDate(input.currentDue)}).`];
+    errors['newDue'] = [message('extension.newDueNotLater', { current: input.currentDue })];
 
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  if (!reason) errors['reason'] = ['Podaj przyczynę zwłoki – klient musi ją poznać (art. 36 § 1 KPA).'];
+  if (!reason) errors['reason'] = [message('extension.reasonRequired')];
   else if ([...reason].length > MAX_REASON_LENGTH)
-    errors['reason'] = [`Przyczyna jest za długa (dozwolone ${MAX_REASON_LENGTH} znaków).`];
+    errors['reason'] = [message('extension.reasonTooLong', { max: MAX_REASON_LENGTH })];
 
   if (input.clientToldAt === null || input.clientToldAt === '')
-    errors['clientToldAt'] = [
-      'Najpierw zawiadom klienta o przyczynie zwłoki i nowym terminie (art. 36 § 1 KPA), potem zapisz, kiedy to zrobiono.',
-    ];
-  else if (!isIsoInstant(input.clientToldAt)) errors['clientToldAt'] = ['Nieprawidłowa data i godzina zawiadomienia.'];
+    errors['clientToldAt'] = [message('extension.tellClientFirst')];
+  else if (!isIsoInstant(input.clientToldAt)) errors['clientToldAt'] = [message('extension.badToldAt')];
   else if (now && Date.parse(input.clientToldAt) > now.getTime())
-    errors['clientToldAt'] = ['Data zawiadomienia klienta nie może być w przyszłości.'];
+    errors['clientToldAt'] = [message('extension.toldAtInFuture')];
 
   return Object.keys(errors).length ? errors : null;
 }

@@ -42,3 +42,7 @@ export * from './calendar/reminder-window';
 export * from './calendar/workload';
 export * from './calendar/report-period';
 export * from './reports/report-fields';
+
+// Messages: one catalogue per language (i18n/messages.pl.ts, i18n/messages.en.ts).
+export * from './i18n/message';
+export * from './i18n/source-label';

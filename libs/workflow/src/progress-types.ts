@@ -1,3 +1,4 @@
+import type { LocalizedText } from './localized-text';
 import type { CaseKind } from './case-kinds';
 
 export interface StepEntry {
@@ -54,14 +55,15 @@ export type WorkflowViolationCode =
 
 export interface WorkflowViolation {
   code: WorkflowViolationCode;
-  /** Polish, tells the clerk what to do; names steps by their Polish titles. */
-  message: string;
+  /** Tells the clerk what to do, naming steps by the titles they see. */
+  message: LocalizedText;
   /** Step ids the clerk must deal with first. */
   missingSteps?: string[];
 }
 
 /** Field id → Polish messages. FORM_ERROR_KEY holds errors about the payload as a whole. */
-export type FieldErrors = Record<string, string[]>;
+/** Messages by field, each in both languages (the answer picks one). */
+export type FieldErrors = Record<string, LocalizedText[]>;
 export const FORM_ERROR_KEY = '_form';
 
 export interface ActionMeta {

@@ -1,3 +1,4 @@
+import { message } from './i18n/message';
 import type { CaseKind } from './case-kinds';
 import { CASE_TEXT_LIMITS } from './case-limits';
 import type {
@@ -123,7 +124,7 @@ export function completeStep(
   if (blockers.length && !isEarlyEntry(step, entry)) {
     const early = step.earlyOutcomes;
     const field = step.fields.find((f) => f.id === early?.field);
-    const labels = (early?.values ?? []).map((v) => field?.options?.find((o) => o.value === v)?.label.pl ?? v);
+    const labels = (early?.values ?? []).map((v) => field?.options?.find((o) => o.value === v)?.label ?? v);
     return { ok: false, violation: violations.blocked(def, step, blockers, labels) };
   }
 
@@ -169,9 +170,9 @@ export function skipStep(progress: CaseProgress, stepId: string, reason: string,
   if (blockers.length) return { ok: false, violation: violations.blocked(def, step, blockers) };
 
   const text = typeof reason === 'string' ? reason.normalize('NFC').trim() : '';
-  if (!text) return { ok: false, fields: { reason: ['Podaj powód pominięcia kroku.'] } };
+  if (!text) return { ok: false, fields: { reason: [message('workflow.skipReasonRequired')] } };
   if ([...text].length > MAX_REASON_LENGTH)
-    return { ok: false, fields: { reason: [`Powód jest za długi (dozwolone ${MAX_REASON_LENGTH} znaków).`] } };
+    return { ok: false, fields: { reason: [message('workflow.skipReasonTooLong', { max: MAX_REASON_LENGTH })] } };
 
   const entry: StepEntry = { stepId, status: 'skipped', reason: text, at: meta.at, by: meta.by };
   return {

@@ -1,3 +1,4 @@
+import { message } from './i18n/message';
 import { isIsoInstant } from './local-date';
 import type { FieldErrors } from './progress-types';
 
@@ -34,15 +35,13 @@ export function validatePromiseReschedule(
   now?: Date,
 ): FieldErrors | null {
   const errors: FieldErrors = {};
-  if (!isIsoInstant(input.newDueAt)) errors['newDueAt'] = ['Nieprawidłowa data i godzina nowego terminu.'];
+  if (!isIsoInstant(input.newDueAt)) errors['newDueAt'] = [message('promise.badNewDue')];
   else if (isIsoInstant(input.currentDueAt) && Date.parse(input.newDueAt) <= Date.parse(input.currentDueAt))
-    errors['newDueAt'] = ['Nowy termin musi być późniejszy niż dotychczasowy.'];
+    errors['newDueAt'] = [message('promise.newDueNotLater')];
   if (input.clientToldAt === null || input.clientToldAt === '')
-    errors['clientToldAt'] = [
-      'Najpierw skontaktuj się z klientem i podaj mu nowy termin (standard 17 pkt 4), potem zapisz, kiedy to zrobiono.',
-    ];
-  else if (!isIsoInstant(input.clientToldAt)) errors['clientToldAt'] = ['Nieprawidłowa data i godzina.'];
+    errors['clientToldAt'] = [message('promise.tellClientFirst')];
+  else if (!isIsoInstant(input.clientToldAt)) errors['clientToldAt'] = [message('promise.badToldAt')];
   else if (now && Date.parse(input.clientToldAt) > now.getTime())
-    errors['clientToldAt'] = ['Data powiadomienia klienta nie może być w przyszłości.'];
+    errors['clientToldAt'] = [message('promise.toldAtInFuture')];
   return Object.keys(errors).length ? errors : null;
 }

@@ -27,11 +27,11 @@ describe('formatReference', () => {
   });
 
   it('refuses unusable formats', () => {
-    expect(validateReferenceFormat('{department}.{nr}.{yyyy}')).toContain('{nr}');
-    expect(validateReferenceFormat('{department}.{n}')).toContain('{yyyy}');
-    expect(validateReferenceFormat('{jrwa}.{n}.{yyyy}')).toContain('{department}');
-    expect(validateReferenceFormat(`{department}.{n}.{yyyy}.${'x'.repeat(100)}`)).toContain('100');
-    expect(validateReferenceFormat('{n}.{yyyy}}')).toContain('nawias');
+    expect(validateReferenceFormat('{department}.{nr}.{yyyy}')?.pl).toContain('{nr}');
+    expect(validateReferenceFormat('{department}.{n}')?.pl).toContain('{yyyy}');
+    expect(validateReferenceFormat('{jrwa}.{n}.{yyyy}')?.pl).toContain('{department}');
+    expect(validateReferenceFormat(`{department}.{n}.{yyyy}.${'x'.repeat(100)}`)?.pl).toContain('100');
+    expect(validateReferenceFormat('{n}.{yyyy}}')?.pl).toContain('nawias');
     expect(validateReferenceFormat(' ')).not.toBeNull();
     expect(() => formatReference('{x}', { department: 'OR', jrwa: '1510', n: 1, year: 2026 })).toThrow(RangeError);
   });

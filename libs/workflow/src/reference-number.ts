@@ -1,3 +1,5 @@
+import { message } from './i18n/message';
+import type { LocalizedText } from './localized-text';
 import type { CaseKind } from './case-kinds';
 
 /**
@@ -29,18 +31,17 @@ const TOKEN = /\{([^{}]*)\}/g;
 const KNOWN_TOKENS = new Set(['department', 'jrwa', 'n', 'yyyy']);
 
 /**
- * Polish message for an unusable format, or null. Each department keeps its own register and numbers restart
+ * The message for an unusable format, or null. Each department keeps its own register and numbers restart
  * each year, so {n} needs both {department} and {yyyy} to keep references unique.
  */
-export function validateReferenceFormat(format: string): string | null {
-  if (typeof format !== 'string' || !format.trim()) return 'Podaj format znaku sprawy.';
+export function validateReferenceFormat(format: string): LocalizedText | null {
+  if (typeof format !== 'string' || !format.trim()) return message('reference.formatRequired');
   const unknown = [...format.matchAll(TOKEN)].map((m) => m[1]).filter((t) => !KNOWN_TOKENS.has(t));
-  if (unknown.length)
-    return `Nieznane pola w formacie: ${unknown.map((t) => `{${t}}`).join(', ')}. Dozwolone: {department}, {jrwa}, {n}, {yyyy}.`;
-  if (/[{}]/.test(format.replace(TOKEN, ''))) return 'Niesparowany nawias klamrowy w formacie.';
+  if (unknown.length) return message('reference.unknownTokens', { tokens: unknown.map((t) => `{${t}}`).join(', ') });
+  if (/[{}]/.test(format.replace(TOKEN, ''))) return message('reference.unpairedBrace');
   if (!format.includes('{n}') || !format.includes('{yyyy}') || !format.includes('{department}'))
-    return 'Format musi zawierać symbol wydziału {department}, numer w rejestrze {n} i rok {yyyy}, inaczej znaki spraw się powtórzą.';
-  if (format.length > 100) return 'Format może mieć najwyżej 100 znaków.';
+    return message('reference.formatPieces');
+  if (format.length > 100) return message('reference.formatTooLong', { max: 100 });
   return null;
 }
 
@@ -74,7 +75,7 @@ export interface ReferenceParts {
  */
 export function referencePieces(format: string, v: ReferenceParts): string[] {
   const problem = validateReferenceFormat(format);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new RangeError(problem.en);
   if (!Number.isInteger(v.year) || v.year < 1000 || v.year > 9999) throw new RangeError(`Invalid year: ${v.year}`);
   const values: Record<string, string> = { department: v.department.trim(), jrwa: v.jrwa.trim(), yyyy: String(v.year) };
   return format.split('{n}').map((piece) => piece.replace(TOKEN, (_, token: string) => values[token]));

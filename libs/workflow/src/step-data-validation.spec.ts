@@ -4,7 +4,9 @@ import { validateStepData } from './step-data-validation';
 import { CTX, SAMPLES } from './test-support/step-samples';
 import { workflowOf } from './workflows';
 
-const errorsOf = (r: ReturnType<typeof validateStepData>) => (r.ok ? {} : r.fields);
+// The Polish of each message (every message has both languages; messages.en.ts is checked against the keys).
+const errorsOf = (r: ReturnType<typeof validateStepData>) =>
+  r.ok ? {} : Object.fromEntries(Object.entries(r.fields).map(([field, list]) => [field, list.map((m) => m.pl)]));
 
 describe('validateStepData', () => {
   it.each(CASE_KINDS.flatMap((k) => workflowOf(k).steps.map((s) => [k, s.id] as const)))(

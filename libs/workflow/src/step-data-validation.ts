@@ -1,6 +1,9 @@
 import type { CaseKind } from './case-kinds';
 import { STEP_RULES } from './kinds/step-rules';
-import { formatPolishDate, isIsoInstant, isLocalDate } from './local-date';
+import { message } from './i18n/message';
+import { isIsoInstant, isLocalDate } from './local-date';
+import type { LocalizedText } from './localized-text';
+import { sourceLabel } from './i18n/source-label';
 import { FORM_ERROR_KEY, type CaseContext, type FieldErrors } from './progress-types';
 import { workflowOf } from './workflows';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } from './workflow-types';
@@ -8,29 +11,30 @@ import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } f
 export type StepDataResult = { ok: true; data: Record<string, unknown> } | { ok: false; fields: FieldErrors };
 
 const MSG = {
-  notObject: 'Dane kroku muszą być obiektem (pole → wartość).',
-  unknownStep: (id: string) => `Nieznany krok „${id}”.`,
-  unknownField: 'Nieznane pole – ten krok go nie przewiduje.',
-  required: 'To pole jest wymagane.',
-  requiredWhen: (label: string, value: string) => `To pole jest wymagane, gdy „${label}” ma wartość „${value}”.`,
-  notText: 'Oczekiwano tekstu.',
-  controlChars: 'Tekst zawiera niedozwolone znaki sterujące.',
-  tooLong: (max: number, len: number) => `Tekst jest za długi: ${len} znaków, dozwolone ${max}.`,
-  notBoolean: 'Oczekiwano odpowiedzi tak/nie.',
-  mustBeTrue: 'Zaznacz potwierdzenie – bez niego krok nie jest wykonany.',
-  badChoice: 'Niedozwolona wartość – wybierz jedną z listy.',
-  badDate: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD, np. 2026-03-15).',
-  badDateTime: 'Nieprawidłowa data i godzina (oczekiwano ISO 8601 ze strefą, np. 2026-03-15T10:30:00+01:00).',
-  notList: 'Oczekiwano listy zdarzeń.',
-  tooMany: (max: number) => `Za dużo zdarzeń (najwięcej ${max}).`,
-  event: (i: number, msg: string) => `Zdarzenie ${i + 1}: ${msg}`,
-  eventNotObject: 'oczekiwano obiektu {kind, at, note}.',
-  eventUnknownKey: (k: string) => `nieznane pole „${k}”.`,
-  eventKind: 'nieznany rodzaj zdarzenia.',
-  eventAt: 'brak lub nieprawidłowa godzina (ISO 8601 ze strefą).',
+  notObject: message('step.notObject'),
+  unknownStep: (id: string) => message('step.unknownStep', { step: id }),
+  unknownField: message('step.unknownField'),
+  required: message('step.required'),
+  requiredWhen: (label: LocalizedText | string, value: LocalizedText | string) =>
+    message('step.requiredWhen', { label, value }),
+  notText: message('step.notText'),
+  controlChars: message('step.controlChars'),
+  tooLong: (max: number, length: number) => message('step.tooLong', { max, length }),
+  notBoolean: message('step.notBoolean'),
+  mustBeTrue: message('step.mustBeTrue'),
+  badChoice: message('step.badChoice'),
+  badDate: message('step.badDate'),
+  badDateTime: message('step.badDateTime'),
+  notList: message('step.notList'),
+  tooMany: (max: number) => message('step.tooMany', { max }),
+  event: (i: number, detail: LocalizedText) => message('step.event', { n: i + 1, detail }),
+  eventNotObject: message('step.eventNotObject'),
+  eventUnknownKey: (key: string) => message('step.eventUnknownKey', { key }),
+  eventKind: message('step.eventKind'),
+  eventAt: message('step.eventAt'),
   notComputed: (d: { due: string; rule: string }) =>
-    `Ten termin wynika z przepisów (${d.rule}): ${formatPolishDate(d.due)}. Podaj klientowi tę datę.`,
-  eventNote: (msg: string) => `opis – ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`,
+    message('step.notComputed', { rule: { pl: sourceLabel(d.rule, 'pl'), en: sourceLabel(d.rule, 'en') }, due: d.due }),
+  eventNote: (detail: LocalizedText) => message('step.eventNote', { detail }),
 } as const;
 
 // Tab and newline are legitimate in long text; other C0 controls (NUL above all) are not text and
@@ -38,7 +42,7 @@ const MSG = {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-type Normalised = { value: unknown } | { absent: true } | { error: string[] };
+type Normalised = { value: unknown } | { absent: true } | { error: LocalizedText[] };
 const ABSENT: Normalised = { absent: true };
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -71,7 +75,7 @@ function normaliseEvents(raw: unknown, field: FieldDef): Normalised {
   const max = field.maxItems ?? DEFAULT_MAX_EVENTS;
   if (raw.length > max) return { error: [MSG.tooMany(max)] };
   const kinds = (field.options ?? []).map((o) => o.value);
-  const errors: string[] = [];
+  const errors: LocalizedText[] = [];
   const events: { kind: string; at: string; note?: string }[] = [];
   raw.forEach((item: unknown, i) => {
     if (!isPlainObject(item)) {
@@ -126,11 +130,15 @@ function normaliseField(field: FieldDef, raw: unknown, ctx: CaseContext): Normal
   }
 }
 
-function describeValue(step: StepDef, fieldId: string, value: unknown): [string, string] {
+function describeValue(
+  step: StepDef,
+  fieldId: string,
+  value: unknown,
+): [LocalizedText | string, LocalizedText | string] {
   const field = step.fields.find((f) => f.id === fieldId);
-  const label = field?.label.pl ?? fieldId;
-  if (typeof value === 'boolean') return [label, value ? 'tak' : 'nie'];
-  return [label, field?.options?.find((o) => o.value === value)?.label.pl ?? String(value)];
+  const label = field?.label ?? fieldId;
+  if (typeof value === 'boolean') return [label, message(value ? 'step.yes' : 'step.no')];
+  return [label, field?.options?.find((o) => o.value === value)?.label ?? String(value)];
 }
 
 function isRequired(field: FieldDef, data: Record<string, unknown>): boolean {
@@ -154,8 +162,8 @@ export function validateStepData(kind: CaseKind, stepId: string, data: unknown, 
   if (!isPlainObject(data)) return { ok: false, fields: { [FORM_ERROR_KEY]: [MSG.notObject] } };
 
   // A Map, because field ids come from the payload and may be '__proto__'.
-  const errors = new Map<string, string[]>();
-  const add = (id: string, messages: string[]) => {
+  const errors = new Map<string, LocalizedText[]>();
+  const add = (id: string, messages: LocalizedText[]) => {
     if (messages.length) errors.set(id, [...(errors.get(id) ?? []), ...messages]);
   };
 

@@ -17,6 +17,7 @@ import { Language } from './i18n/language';
 import { TranslatedTitleStrategy } from './i18n/translated-title-strategy';
 import { csrfRetryInterceptor } from './http/csrf-retry-interceptor';
 import { httpErrorInterceptor } from './http/http-error-interceptor';
+import { languageInterceptor } from './http/language-interceptor';
 import { Notifier } from './shared/notifier';
 
 export const appConfig: ApplicationConfig = {
@@ -30,7 +31,7 @@ export const appConfig: ApplicationConfig = {
       // Echo the server's readable XSRF-TOKEN cookie in X-XSRF-TOKEN on every state-changing request.
       withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
       // Outermost first: the error interceptor sees what remains after the CSRF retry.
-      withInterceptors([httpErrorInterceptor, csrfRetryInterceptor]),
+      withInterceptors([httpErrorInterceptor, csrfRetryInterceptor, languageInterceptor]),
     ),
     provideTransloco({
       config: {

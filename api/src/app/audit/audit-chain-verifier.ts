@@ -1,3 +1,4 @@
+import { message, textIn, type Language } from '@pu/workflow';
 import type { AuditChainBreak, AuditChainProblem, AuditVerification } from '@pu/contracts';
 
 /** Runs one statement; the verifier's statements must all see one snapshot (REPEATABLE READ, read only). */
@@ -50,23 +51,18 @@ const SUMMARY_SQL = `
            'UTF8')), 'hex') AS digest
     FROM audit_chain_heads`;
 
-const MESSAGES: Record<AuditChainProblem, (seq: number | null) => string> = {
-  altered: (seq) =>
-    `Wpis nr ${seq} łańcucha został zmieniony po zapisaniu. / Entry ${seq} of the chain was changed after it was written.`,
-  missing: (seq) =>
-    `Brakuje wpisu nr ${seq} łańcucha: wpisy usunięto. / Entry ${seq} of the chain is missing: entries were deleted.`,
-  inserted: (seq) =>
-    `Wpis nr ${seq} łańcucha został dopisany poza aplikacją. / Entry ${seq} of the chain was inserted outside the application.`,
-  unlinked: (seq) =>
-    `Wpis nr ${seq} nie wskazuje na poprzedni wpis łańcucha. / Entry ${seq} does not point at the entry before it.`,
-};
+/** What broke, in one language (the API's answer) or, for the command line, in both. */
+export function auditBreakMessage(problem: AuditChainProblem, seq: number | null, language?: Language): string {
+  const text = message(`audit.${problem}`, { seq: seq ?? 0 });
+  return language ? textIn(text, language) : `${text.pl} / ${text.en}`;
+}
 
 const toBreak = (chain: string, entryId: string | null, seq: number | null, problem: AuditChainProblem) => ({
   chain,
   entryId,
   seq,
   problem,
-  message: MESSAGES[problem](seq),
+  message: auditBreakMessage(problem, seq),
 });
 
 /** Walks every chain of the audit log and names the first broken link. Read only. */

@@ -3,6 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuditVerification, ROUTES } from '@pu/contracts';
 import { Roles } from '../auth/access.decorators';
 import { AuditVerificationService } from './audit-verification.service';
+import { auditBreakMessage } from './audit-chain-verifier';
+import { RequestLanguage } from '../i18n/request-language';
+import type { Language } from '@pu/workflow';
 
 const BREAK_SCHEMA = {
   type: 'object',
@@ -46,7 +49,11 @@ export class AuditController {
       },
     },
   })
-  verify(): Promise<AuditVerification> {
-    return this.verification.verify();
+  async verify(@RequestLanguage() language: Language): Promise<AuditVerification> {
+    const result = await this.verification.verify();
+    const broken = result.firstBreak;
+    return broken
+      ? { ...result, firstBreak: { ...broken, message: auditBreakMessage(broken.problem, broken.seq, language) } }
+      : result;
   }
 }

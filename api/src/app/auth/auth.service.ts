@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,7 @@ import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import type { SessionUser } from './session-user';
 
-const INVALID = () => new DomainError('INVALID_CREDENTIALS', 'Nieprawidłowa nazwa użytkownika lub hasło.');
+const INVALID = () => new DomainError('INVALID_CREDENTIALS', message('auth.invalidCredentials'));
 
 @Injectable()
 export class AuthService {

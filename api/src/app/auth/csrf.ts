@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@pu/contracts';
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -56,8 +57,8 @@ export class CsrfTokens {
       throw new DomainError(
         'CSRF_TOKEN_INVALID',
         bound
-          ? `Token ochrony CSRF nie należy do tej sesji (np. pochodzi sprzed zalogowania): odśwież stronę i spróbuj ponownie (nagłówek ${CSRF_HEADER} musi powtarzać ciasteczko ${CSRF_COOKIE} wydane po zalogowaniu).`
-          : `Brak lub nieprawidłowy token ochrony CSRF: odśwież stronę i spróbuj ponownie (nagłówek ${CSRF_HEADER} musi powtarzać ciasteczko ${CSRF_COOKIE}).`,
+          ? message('auth.csrfForeign', { header: CSRF_HEADER, cookie: CSRF_COOKIE })
+          : message('auth.csrfMissing', { header: CSRF_HEADER, cookie: CSRF_COOKIE }),
       );
     }
   }

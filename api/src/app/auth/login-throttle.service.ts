@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,10 +27,7 @@ export class LoginThrottleService {
 
   async assertNotLocked(keys: ThrottleKey[]): Promise<void> {
     if (await anyLocked(this.db.manager, keys.map(this.keyOf), this.clock.now())) {
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
-        'Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut albo poproś administratora o pomoc.',
-      );
+      throw new DomainError('TOO_MANY_ATTEMPTS', message('auth.throttled'));
     }
   }
 

@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@pu/contracts';
@@ -26,15 +27,14 @@ export class SessionGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new DomainError('FORBIDDEN', 'Ta operacja nie jest dostępna.');
+    if (!rule) throw new DomainError('FORBIDDEN', message('http.operationUnavailable'));
     this.csrf.assertValid(request, context.switchToHttp().getResponse<FastifyReply>());
     if ('public' in rule) return true;
     const token = request.cookies[SESSION_COOKIE];
     const user = token ? await this.sessions.resolve(token) : null;
-    if (!user)
-      throw new DomainError('UNAUTHENTICATED', 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.');
+    if (!user) throw new DomainError('UNAUTHENTICATED', message('http.unauthenticated'));
     request.user = user;
-    if (!rule.roles.includes(user.role)) throw new DomainError('FORBIDDEN', 'Nie masz uprawnień do tej operacji.');
+    if (!rule.roles.includes(user.role)) throw new DomainError('FORBIDDEN', message('http.forbidden'));
     return true;
   }
 }

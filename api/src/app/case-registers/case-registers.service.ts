@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseRegisterResponse } from '@pu/contracts';
-import { type CaseKind, clashingRegister, exampleReference, isCaseKind, validateReferenceFormat } from '@pu/workflow';
+import {
+  type CaseKind,
+  clashingRegister,
+  exampleReference,
+  isCaseKind,
+  type LocalizedText,
+  message,
+  validateReferenceFormat,
+} from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
@@ -11,11 +19,11 @@ import { staleVersion } from '../common/versioning';
 import { type RegisterRow, selectRegisters, updateRegister } from './case-registers.queries';
 import type { UpdateCaseRegisterDto } from './dto/update-case-register.dto';
 
-const KIND_NAMES: Record<CaseKind, string> = {
-  complaint: 'skarg',
-  office_error: 'pomyłek urzędu',
-  refusal: 'decyzji odmownych',
-  aggressive_client: 'incydentów z agresywnym klientem',
+const KIND_NAMES: Record<CaseKind, LocalizedText> = {
+  complaint: message('register.ofComplaints'),
+  office_error: message('register.ofOfficeErrors'),
+  refusal: message('register.ofRefusals'),
+  aggressive_client: message('register.ofIncidents'),
 };
 
 const toResponse = (r: RegisterRow, now: Date): CaseRegisterResponse => ({
@@ -41,12 +49,12 @@ export class CaseRegistersService {
   }
 
   async update(kind: string, version: number, dto: UpdateCaseRegisterDto, actor: Actor): Promise<CaseRegisterResponse> {
-    if (!isCaseKind(kind)) throw notFound('Nie ma takiego rejestru spraw.');
+    if (!isCaseKind(kind)) throw notFound(message('register.notFound'));
     return this.db.transaction(async (m) => {
       // Locked, so two administrators cannot each pass the clash check with formats that clash with each other.
       const all = await selectRegisters(m, true);
       const before = all.find((r) => r.kind === kind);
-      if (!before) throw notFound('Nie ma takiego rejestru spraw.');
+      if (!before) throw notFound(message('register.notFound'));
       if (before.version !== version) throw staleVersion();
       const candidate = { kind, jrwa: dto.jrwa ?? before.jrwa, format: dto.format ?? before.format };
       const problem = validateReferenceFormat(candidate.format);
@@ -54,9 +62,7 @@ export class CaseRegistersService {
       const clash = clashingRegister(candidate, all);
       if (clash) {
         throw validationFailed({
-          [dto.format !== undefined ? 'format' : 'jrwa']: [
-            `Znaki spraw powtarzałyby się z rejestrem ${KIND_NAMES[clash]}: zmień symbol JRWA lub format.`,
-          ],
+          [dto.format !== undefined ? 'format' : 'jrwa']: [message('register.clash', { kind: KIND_NAMES[clash] })],
         });
       }
       const row = await updateRegister(m, candidate);

@@ -24,7 +24,7 @@ import { type CaseRow, updateCase } from './cases.queries';
 import type { AssignCaseDto, TakeOverCaseDto, TransferCaseDto } from './dto/case-actions.dto';
 
 const fieldError = (field: string, message: LocalizedText) =>
-  new DomainError('VALIDATION_FAILED', message, { [field]: [message.pl] });
+  new DomainError('VALIDATION_FAILED', message, { [field]: [message] });
 
 /**
  * Standard 17 pt 7–10: a case changes hands with a note of what it is about; the rules of who may are

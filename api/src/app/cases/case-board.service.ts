@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseBoard, CaseBoardCard } from '@pu/contracts';
-import { calendarDaysUntil, workflowOf } from '@pu/workflow';
+import { calendarDaysUntil, workflowOf, message } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import { Clock } from '../common/clock';
@@ -22,11 +22,7 @@ export class CaseBoardService {
 
   async board(user: SessionUser, q: CaseListQueryDto): Promise<CaseBoard> {
     const kind = q.kind;
-    if (!kind)
-      throw validationFailed(
-        { kind: ['Wybierz rodzaj sprawy: tablica pokazuje kroki jednego rodzaju.'] },
-        'Wybierz rodzaj sprawy.',
-      );
+    if (!kind) throw validationFailed({ kind: [message('board.chooseKindField')] }, message('board.chooseKind'));
     const steps = workflowOf(kind).steps.map((s) => s.id);
     const now = this.clock.now();
     const counts = await selectBoardCounts(this.db.manager, user, kind, q, now);

@@ -43,7 +43,10 @@ describe('case list cursors', () => {
     const error = refusal(cursor);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('INVALID_CURSOR');
-    expect(error.message).toMatch(/^Nieprawidłowy kursor.*Invalid cursor/);
+    expect(error.text).toEqual({
+      pl: expect.stringMatching(/^Nieprawidłowy kursor/),
+      en: expect.stringMatching(/^Invalid page cursor/),
+    });
     expect(Object.keys(error.fields ?? {})).toEqual(['cursor']);
   });
 });

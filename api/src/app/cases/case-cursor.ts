@@ -1,5 +1,5 @@
 import type { CaseSort } from '@pu/contracts';
-import { ANY_YEAR, readInstant } from '@pu/workflow';
+import { ANY_YEAR, readInstant, message } from '@pu/workflow';
 import { DomainError } from '../common/domain-error';
 
 /**
@@ -31,11 +31,9 @@ export function decodeCursor(cursor: string, sort: CaseSort): { key: string; id:
     )
       return { key, id };
   }
-  throw new DomainError(
-    'INVALID_CURSOR',
-    'Nieprawidłowy kursor strony — zacznij od pierwszej strony. (Invalid cursor: start from the first page.)',
-    { cursor: ['Nieprawidłowy kursor (invalid cursor).'] },
-  );
+  throw new DomainError('INVALID_CURSOR', message('http.invalidCursor'), {
+    cursor: [message('http.invalidCursorField')],
+  });
 }
 
 function parseJson(text: string): unknown {

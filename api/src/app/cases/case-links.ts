@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseKindName } from '@pu/contracts';
-import { followsRefusalError, repeatComplaintError } from '@pu/workflow';
+import { followsRefusalError, repeatComplaintError, message } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
-import { validationFailed } from '../common/domain-error';
+import { type FieldMessages, validationFailed } from '../common/domain-error';
 import { selectLinkFacts } from './cases.queries';
 
 /**
@@ -38,15 +38,15 @@ export class CaseLinks {
       followsCaseId: followsCaseId ?? null,
       targetDepartmentId: targetDepartmentId ?? null,
     });
-    const fields: Record<string, string[]> = {};
+    const fields: FieldMessages = {};
     if (targetDepartmentId && facts.department_active !== true)
-      fields['departmentId'] = ['Wybierz istniejący, aktywny wydział.'];
+      fields['departmentId'] = [message('department.chooseActive')];
     if (assigneeId) {
       const a = facts.assignee;
       if (!a || a.disabled || !['clerk', 'manager'].includes(a.role))
-        fields['assigneeId'] = ['Wybierz aktywnego urzędnika lub kierownika.'];
+        fields['assigneeId'] = [message('case.assigneeInactive')];
       else if (links.departmentId && a.department_id !== links.departmentId)
-        fields['assigneeId'] = ['Ta osoba nie pracuje w wydziale prowadzącym sprawę.'];
+        fields['assigneeId'] = [message('case.assigneeOtherDepartment')];
     }
     if (repeatOfCaseId) {
       const r = facts.repeat_of;

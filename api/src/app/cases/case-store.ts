@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,9 +10,8 @@ import { DomainError, notFound } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { type CaseColumn, type CaseRow, selectCase, selectCaseRecordingRead, updateCase } from './cases.queries';
 
-export const caseNotFound = () => notFound('Nie znaleziono sprawy albo nie masz do niej dostępu.');
-export const caseClosed = () =>
-  new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można jej już zmieniać.');
+export const caseNotFound = () => notFound(message('case.notFound'));
+export const caseClosed = () => new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('case.closed'));
 
 /**
  * Reads and writes case rows for one user. Every read checks the user's access (another department's case

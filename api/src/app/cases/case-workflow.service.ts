@@ -10,6 +10,7 @@ import {
   skipStep,
   workflowOf,
   type CaseKind,
+  message,
 } from '@pu/workflow';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -134,7 +135,7 @@ export class CaseWorkflowService {
     if (row.status === 'closed') throw caseClosed();
     const now = this.clock.now();
     const main = row.deadlines.main;
-    if (!main) throw validationFailed({ newDue: ['Ta sprawa nie ma terminu załatwienia, który można przedłużyć.'] });
+    if (!main) throw validationFailed({ newDue: [message('case.noMainDeadline')] });
     const errors = deadlineExtensionErrors(
       { currentDue: main.due, newDue: dto.newDue, reason: dto.reason, clientToldAt: dto.clientToldAt },
       now,

@@ -13,13 +13,14 @@ import {
   newCaseErrors,
   referencePieces,
   warsawDate,
+  message,
 } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { validationFailed } from '../common/domain-error';
+import { type FieldMessages, validationFailed } from '../common/domain-error';
 import { findReplay, requestHash } from '../common/idempotency';
 import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
@@ -131,11 +132,9 @@ export class CasesService {
   }
 
   private validateNew(dto: CreateCaseDto, user: SessionUser, departmentId: string, now: Date): void {
-    const fields: Record<string, string[]> = {};
+    const fields: FieldMessages = {};
     if (departmentId !== user.department.id) {
-      fields['departmentId'] = [
-        'Sprawę rejestruje się we własnym wydziale; potem można ją przekazać do właściwego wydziału.',
-      ];
+      fields['departmentId'] = [message('case.ownDepartment')];
     }
     Object.assign(fields, newCaseErrors(dto, now));
     if (Object.keys(fields).length) throw validationFailed(fields);

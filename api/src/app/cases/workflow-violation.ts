@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import type { FieldErrors, WorkflowViolation } from '@pu/workflow';
 import { DomainError, notFound, validationFailed } from '../common/domain-error';
 
@@ -12,5 +13,5 @@ export function violationError(v: WorkflowViolation): DomainError {
 export function stepResultError(result: { violation: WorkflowViolation } | { fields: FieldErrors }): DomainError {
   return 'violation' in result
     ? violationError(result.violation)
-    : validationFailed(result.fields, 'Popraw dane kroku.');
+    : validationFailed(result.fields, message('step.fixData'));
 }

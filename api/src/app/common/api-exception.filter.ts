@@ -1,38 +1,44 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@pu/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-error';
+import { messageIn, textIn, type Language, type PlainMessageKey } from '@pu/workflow';
+import { DomainError, type FieldMessages } from './domain-error';
+import { requestLanguage } from '../i18n/request-language';
 import { ERROR_STATUS } from './error-status';
 import { isDatabaseUnavailable } from './database-errors';
 import { pathOf } from '../logging/request-log';
 import { ConnectionBreaker } from '../database/connection-breaker';
 import { DatabaseOutageLog } from '../database/database-outage-log';
 
-const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: string }>> = {
-  400: { code: 'VALIDATION_FAILED', message: 'Nieprawidłowe żądanie.' },
-  401: { code: 'UNAUTHENTICATED', message: 'Sesja wygasła lub nie jesteś zalogowany. Zaloguj się ponownie.' },
-  403: { code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej operacji.' },
-  404: { code: 'NOT_FOUND', message: 'Nie znaleziono zasobu.' },
-  405: { code: 'NOT_FOUND', message: 'Ta operacja nie jest dostępna pod tym adresem.' },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Przesłane dane są zbyt duże.' },
-  415: { code: 'VALIDATION_FAILED', message: 'Dane muszą być przesłane jako JSON.' },
-  429: { code: 'TOO_MANY_ATTEMPTS', message: 'Zbyt wiele prób. Spróbuj ponownie za chwilę.' },
+const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: PlainMessageKey }>> = {
+  400: { code: 'VALIDATION_FAILED', message: 'http.badRequest' },
+  401: { code: 'UNAUTHENTICATED', message: 'http.unauthenticated' },
+  403: { code: 'FORBIDDEN', message: 'http.forbidden' },
+  404: { code: 'NOT_FOUND', message: 'http.notFound' },
+  405: { code: 'NOT_FOUND', message: 'http.methodNotAllowed' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'http.payloadTooLarge' },
+  415: { code: 'VALIDATION_FAILED', message: 'http.unsupportedMediaType' },
+  429: { code: 'TOO_MANY_ATTEMPTS', message: 'http.tooManyAttempts' },
 };
 
 /**
  * Fastify rejects some requests before any handler runs (a body that is not JSON, too large, of another type);
  * its errors carry a `FST_` code and a 4xx status.
  */
-function fastifyRequestError(exception: unknown): ApiError | null {
+function fastifyRequestError(exception: unknown, language: Language): ApiError | null {
   // Nest's adapter wraps them in an HttpException; the original, kept as the cause, says why.
   const original = (exception as { cause?: unknown } | null)?.cause ?? exception;
   const { code, statusCode } = (original ?? {}) as { code?: unknown; statusCode?: unknown };
   if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode >= 500)
     return null;
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Treść żądania nie jest poprawnym JSON-em.' };
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: messageIn(language, 'http.malformedJson') };
   const known = STATUS_CODES[statusCode];
-  return { statusCode, code: known?.code ?? 'VALIDATION_FAILED', message: known?.message ?? 'Nieprawidłowe żądanie.' };
+  return {
+    statusCode,
+    code: known?.code ?? 'VALIDATION_FAILED',
+    message: messageIn(language, known?.message ?? 'http.badRequest'),
+  };
 }
 
 /**
@@ -60,23 +66,25 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown, request: FastifyRequest): ApiError {
     const requestId = request.id;
+    const language = requestLanguage(request);
     if (exception instanceof DomainError) {
       const statusCode = ERROR_STATUS[exception.code];
       return {
         statusCode,
         code: exception.code,
-        message: exception.text && prefersEnglish(request) ? exception.text.en : exception.message,
-        ...(exception.fields ? { fields: exception.fields } : {}),
+        message: textIn(exception.text, language),
+        ...(exception.fields ? { fields: fieldsIn(exception.fields, language) } : {}),
         ...(exception.details ?? {}),
       };
     }
-    const requestError = fastifyRequestError(exception);
+    const requestError = fastifyRequestError(exception, language);
     if (requestError) return requestError;
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const known = STATUS_CODES[statusCode];
       if (statusCode < 500) {
-        return { statusCode, code: known?.code ?? 'VALIDATION_FAILED', message: known?.message ?? exception.message };
+        const text = known ? messageIn(language, known.message) : exception.message;
+        return { statusCode, code: known?.code ?? 'VALIDATION_FAILED', message: text };
       }
     }
     if (isDatabaseUnavailable(exception)) {
@@ -85,7 +93,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',
-        message: 'Baza danych jest chwilowo niedostępna. Spróbuj ponownie za kilka sekund.',
+        message: messageIn(language, 'http.databaseUnavailable'),
         requestId,
       };
     }
@@ -94,14 +102,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return {
       statusCode: 500,
       code: 'INTERNAL_ERROR',
-      message: `Wystąpił nieoczekiwany błąd. Podaj administratorowi identyfikator zgłoszenia: ${requestId ?? 'brak'}.`,
+      message: messageIn(language, 'http.internalError', { requestId: requestId ?? '' }),
       requestId,
     };
   }
 }
 
-/** Polish unless the client asks for English first (Accept-Language). */
-function prefersEnglish(request: FastifyRequest): boolean {
-  const header = request.headers['accept-language'];
-  return typeof header === 'string' && /^\s*en\b/i.test(header);
+function fieldsIn(fields: FieldMessages, language: Language): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(fields)) out[field] = messages.map((m) => textIn(m, language));
+  return out;
 }

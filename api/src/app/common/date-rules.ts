@@ -10,11 +10,12 @@ import {
 } from '@pu/workflow';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
+import { messageRef } from '../i18n/message-ref';
 
-const OUT_OF_RANGE = `Rok spoza zakresu ${DATE_YEARS.min}–${DATE_YEARS.max} — sprawdź datę.`;
-const BAD_INSTANT =
-  'Nieprawidłowa data i godzina: podaj ją z sekundami i strefą czasową, np. 2026-11-30T09:00:00+01:00 albo 2026-11-30T08:00:00Z (RFC 3339).';
-const BAD_DAY = `Nieprawidłowa data: podaj istniejący dzień w formacie RRRR-MM-DD z lat ${DATE_YEARS.min}–${DATE_YEARS.max}.`;
+const YEARS = { min: DATE_YEARS.min, max: DATE_YEARS.max };
+const OUT_OF_RANGE = messageRef('validation.yearOutOfRange', YEARS);
+const BAD_INSTANT = messageRef('validation.badInstant');
+const BAD_DAY = messageRef('validation.badDay', YEARS);
 
 const message = (problem: InstantProblem | null, form: string) => (problem === 'range' ? OUT_OF_RANGE : form);
 const instantProblem = (value: unknown) => {

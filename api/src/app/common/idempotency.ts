@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from './domain-error';
@@ -22,8 +23,8 @@ function canonical(value: unknown): string {
 export function validIdempotencyKey(key: string | undefined): string | null {
   if (key === undefined) return null;
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) {
-    throw new DomainError('VALIDATION_FAILED', 'Nagłówek Idempotency-Key: 8–200 znaków (litery, cyfry, . _ : -).', {
-      'Idempotency-Key': ['Nieprawidłowy klucz.'],
+    throw new DomainError('VALIDATION_FAILED', message('http.idempotencyKeyFormat'), {
+      'Idempotency-Key': [message('http.idempotencyKeyInvalid')],
     });
   }
   return key;
@@ -42,10 +43,7 @@ export async function findReplay(
   const row = await selectIdempotencyKey(db, userId, key);
   if (!row) throw new Error('Idempotency key row vanished');
   if (row.request_hash !== hash) {
-    throw new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'Ten klucz Idempotency-Key użyto już dla innego żądania. Wygeneruj nowy klucz dla nowej operacji.',
-    );
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', message('http.idempotencyKeyReused'));
   }
   return row;
 }

@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { DomainError } from './domain-error';
 
 /**
@@ -41,6 +42,6 @@ export const jsonTooComplex = (limit: 'depth' | 'keys') =>
   new DomainError(
     'MALFORMED_JSON',
     limit === 'depth'
-      ? `Treść żądania jest zagnieżdżona zbyt głęboko (najwyżej ${JSON_LIMITS.depth} poziomy).`
-      : `Treść żądania ma zbyt wiele pól (najwyżej ${JSON_LIMITS.keys}).`,
+      ? message('http.jsonTooDeep', { max: JSON_LIMITS.depth })
+      : message('http.jsonTooManyKeys', { max: JSON_LIMITS.keys }),
   );

@@ -21,48 +21,50 @@ import {
   MIN,
   MIN_LENGTH,
 } from 'class-validator';
-import { validationFailed } from './domain-error';
+import { message, type LocalizedText } from '@pu/workflow';
+import { type ErrorText, type FieldMessages, validationFailed } from './domain-error';
+import { fromMessageRef } from '../i18n/message-ref';
 import { isStableQuery } from './stable-query';
 
 /**
- * Polish wording for class-validator constraints, keyed by class-validator's own constraint names (a key spelt
- * by hand once missed `isIso8601`); a constraint not listed keeps its own (English) message.
+ * The catalogue's wording for class-validator constraints, keyed by class-validator's own constraint names (a key
+ * spelt by hand once missed `isIso8601`); a constraint not listed keeps its own (English) message.
  */
-const POLISH: Record<string, (args: string[]) => string> = {
-  whitelistValidation: () => 'Nieznane pole — usuń je z żądania.',
-  nestedValidation: () => 'Nieprawidłowa wartość.',
-  [IS_NOT_EMPTY]: () => 'Pole jest wymagane.',
-  [IS_DEFINED]: () => 'Pole jest wymagane.',
-  [IS_STRING]: () => 'Wartość musi być tekstem.',
-  [IS_BOOLEAN]: () => 'Wartość musi być prawdą albo fałszem.',
-  [IS_INT]: () => 'Wartość musi być liczbą całkowitą.',
-  [IS_NUMBER]: () => 'Wartość musi być liczbą.',
-  [IS_UUID]: () => 'Nieprawidłowy identyfikator.',
-  [IS_EMAIL]: () => 'Nieprawidłowy adres e-mail.',
-  [IS_IN]: (a) => `Dozwolone wartości: ${a.join(', ')}.`,
-  [IS_ENUM]: () => 'Niedozwolona wartość.',
-  [IS_DATE_STRING]: () => 'Nieprawidłowa data (oczekiwany format ISO 8601).',
-  [IS_ISO8601]: () => 'Nieprawidłowa data (oczekiwany format ISO 8601, np. 2026-11-30T09:00:00+01:00).',
-  [MIN_LENGTH]: (a) => `Za krótkie — co najmniej ${a[0]} znaków.`,
-  [MAX_LENGTH]: (a) => `Za długie — najwyżej ${a[0]} znaków.`,
-  [MIN]: (a) => `Wartość nie może być mniejsza niż ${a[0]}.`,
-  [MAX]: (a) => `Wartość nie może być większa niż ${a[0]}.`,
-  [MATCHES]: () => 'Nieprawidłowy format.',
-  [IS_ARRAY]: () => 'Wartość musi być listą.',
-  [ARRAY_MAX_SIZE]: (a) => `Najwyżej ${a[0]} elementów.`,
-  [IS_OBJECT]: () => 'Wartość musi być obiektem.',
+const WORDING: Record<string, (args: string[]) => LocalizedText> = {
+  whitelistValidation: () => message('validation.unknownField'),
+  nestedValidation: () => message('validation.invalid'),
+  [IS_NOT_EMPTY]: () => message('validation.required'),
+  [IS_DEFINED]: () => message('validation.required'),
+  [IS_STRING]: () => message('validation.string'),
+  [IS_BOOLEAN]: () => message('validation.boolean'),
+  [IS_INT]: () => message('validation.int'),
+  [IS_NUMBER]: () => message('validation.number'),
+  [IS_UUID]: () => message('validation.uuid'),
+  [IS_EMAIL]: () => message('validation.email'),
+  [IS_IN]: (a) => message('validation.in', { values: a.join(', ') }),
+  [IS_ENUM]: () => message('validation.enum'),
+  [IS_DATE_STRING]: () => message('validation.dateString'),
+  [IS_ISO8601]: () => message('validation.iso8601'),
+  [MIN_LENGTH]: (a) => message('validation.minLength', { n: a[0] ?? '' }),
+  [MAX_LENGTH]: (a) => message('validation.maxLength', { n: a[0] ?? '' }),
+  [MIN]: (a) => message('validation.min', { n: a[0] ?? '' }),
+  [MAX]: (a) => message('validation.max', { n: a[0] ?? '' }),
+  [MATCHES]: () => message('validation.matches'),
+  [IS_ARRAY]: () => message('validation.array'),
+  [ARRAY_MAX_SIZE]: (a) => message('validation.arrayMaxSize', { n: a[0] ?? '' }),
+  [IS_OBJECT]: () => message('validation.object'),
 };
 
-function describe(constraint: string, message: string, error: ValidationError): string {
-  const template = POLISH[constraint];
+function describe(constraint: string, text: string, error: ValidationError): ErrorText {
+  const catalogued = fromMessageRef(text);
+  if (catalogued) return catalogued;
+  const template = WORDING[constraint];
   // A message written on the DTO is already meant for the clerk; only class-validator's defaults start with the property name.
   const isDefault =
-    message.startsWith(`${error.property} `) ||
-    message.startsWith('each value in ') ||
-    constraint === 'whitelistValidation';
-  if (!template || !isDefault) return message;
+    text.startsWith(`${error.property} `) || text.startsWith('each value in ') || constraint === 'whitelistValidation';
+  if (!template || !isDefault) return text;
   const context = error.contexts?.[constraint] as { args?: string[] } | undefined;
-  const args = context?.args ?? extractArgs(message);
+  const args = context?.args ?? extractArgs(text);
   return template(args);
 }
 
@@ -74,8 +76,8 @@ function extractArgs(message: string): string[] {
   return number ? [number[1]] : [];
 }
 
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldMessages {
+  const fields: Record<string, ErrorText[]> = {};
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
@@ -115,10 +117,7 @@ class ApiValidationPipe extends ValidationPipe {
   private async checkAndValidate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (field)
-        throw validationFailed({
-          [field]: ['Tekst zawiera niedozwolone znaki sterujące — usuń je i spróbuj ponownie.'],
-        });
+      if (field) throw validationFailed({ [field]: [message('validation.controlChars')] });
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

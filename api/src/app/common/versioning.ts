@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest, preSerializationHookHandler } from 'fastify';
 import { DomainError } from './domain-error';
@@ -9,22 +10,14 @@ import { DomainError } from './domain-error';
 export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: ExecutionContext): number => {
   const header = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
   if (!header) {
-    throw new DomainError(
-      'PRECONDITION_REQUIRED',
-      'Brak nagłówka If-Match z wersją rekordu: odśwież dane i spróbuj ponownie.',
-    );
+    throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchMissing'));
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match)
-    throw new DomainError('PRECONDITION_REQUIRED', 'Nagłówek If-Match musi zawierać wersję rekordu, np. "3".');
+  if (!match) throw new DomainError('PRECONDITION_REQUIRED', message('http.ifMatchFormat'));
   return Number(match[1]);
 });
 
-export const staleVersion = () =>
-  new DomainError(
-    'STALE_VERSION',
-    'Ktoś inny zmienił ten rekord w międzyczasie. Odśwież dane — Twoje zmiany nie zostały zapisane, możesz je wprowadzić ponownie.',
-  );
+export const staleVersion = () => new DomainError('STALE_VERSION', message('http.staleVersion'));
 
 /**
  * Sets `ETag: "<version>"` on every answer whose body carries a version. A Fastify hook on the object about to be

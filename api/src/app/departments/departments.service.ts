@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentResponse } from '@pu/contracts';
@@ -26,8 +27,8 @@ export const toDepartmentResponse = (d: DepartmentRow): DepartmentResponse => ({
 });
 
 const duplicateSymbol = (symbol: string) =>
-  new DomainError('DUPLICATE', `Wydział o symbolu ${symbol} już istnieje.`, {
-    symbol: ['Ten symbol jest już zajęty.'],
+  new DomainError('DUPLICATE', message('department.duplicate', { symbol }), {
+    symbol: [message('department.symbolTaken')],
   });
 
 @Injectable()
@@ -44,7 +45,7 @@ export class DepartmentsService {
 
   async get(id: string): Promise<DepartmentResponse> {
     const row = await selectDepartment(this.db.manager, id);
-    if (!row) throw notFound('Nie znaleziono wydziału.');
+    if (!row) throw notFound(message('department.notFound'));
     return toDepartmentResponse(row);
   }
 
@@ -71,7 +72,7 @@ export class DepartmentsService {
     try {
       const updated = await this.db.transaction(async (m) => {
         const before = await selectDepartment(m, id);
-        if (!before) throw notFound('Nie znaleziono wydziału.');
+        if (!before) throw notFound(message('department.notFound'));
         const after = await updateDepartment(m, id, version, dto);
         if (!after) throw staleVersion();
         await this.audit.record(m, actor, {

@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -31,11 +32,11 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: PostgreSQL answers a ping' })
   async ready(): Promise<HealthCheckResult> {
     // While the breaker waits before its next probe the answer is known without asking.
-    if (this.breaker.refusing) throw new DomainError('DATABASE_UNAVAILABLE', 'Baza danych jest niedostępna.');
+    if (this.breaker.refusing) throw new DomainError('DATABASE_UNAVAILABLE', message('http.databaseDown'));
     try {
       return await this.health.check([() => this.database.pingCheck('database', { timeout: PING_TIMEOUT_MS })]);
     } catch {
-      throw new DomainError('DATABASE_UNAVAILABLE', 'Baza danych jest niedostępna.');
+      throw new DomainError('DATABASE_UNAVAILABLE', message('http.databaseDown'));
     }
   }
 }

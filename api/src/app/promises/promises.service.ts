@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PromiseResponse } from '@pu/contracts';
-import { defaultPromiseDue, endOfToday, validatePromiseReschedule } from '@pu/workflow';
+import { defaultPromiseDue, endOfToday, message, validatePromiseReschedule } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { DomainError, forbidden, notFound, validationFailed } from '../common/domain-error';
+import { DomainError, type FieldMessages, forbidden, notFound, validationFailed } from '../common/domain-error';
 import { findReplay, requestHash } from '../common/idempotency';
 import { saveIdempotentResponse } from '../common/idempotency.queries';
 import { staleVersion } from '../common/versioning';
@@ -43,12 +43,11 @@ export class PromisesService {
     idempotencyKey: string | null,
   ): Promise<PromiseResponse> {
     const row = await this.cases.load(actor.user, caseId);
-    if (row.status === 'closed')
-      throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', 'Sprawa jest zamknięta: nie można dodać obietnicy.');
+    if (row.status === 'closed') throw new DomainError('WORKFLOW_STEP_NOT_ALLOWED', message('promise.caseClosed'));
     const now = this.clock.now();
     const dueAt = dto.dueAt ? new Date(dto.dueAt) : defaultPromiseDue(dto.channel, now);
     if (dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
-      throw validationFailed({ dueAt: ['Termin obietnicy nie może być w przeszłości.'] });
+      throw validationFailed({ dueAt: [message('promise.dueInPast')] });
     const id = randomUUID();
     const hash = idempotencyKey ? requestHash(`POST /cases/${caseId}/promises`, dto) : null;
     const idempotency = idempotencyKey && hash ? { key: idempotencyKey, hash } : null;
@@ -93,11 +92,10 @@ export class PromisesService {
     if (scope === 'department') {
       departmentId = q.departmentId ?? user.department.id;
       if (user.role !== 'quality' && departmentId !== user.department.id)
-        throw forbidden('Widzisz obietnice tylko swojego wydziału.');
+        throw forbidden(message('promise.ownDepartmentOnly'));
     }
     if (scope === 'all') {
-      if (user.role !== 'quality')
-        throw forbidden('Obietnice wszystkich wydziałów widzi tylko osoba odpowiedzialna za jakość.');
+      if (user.role !== 'quality') throw forbidden(message('promise.allDepartmentsQualityOnly'));
       departmentId = q.departmentId;
     }
     const now = this.clock.now();
@@ -118,21 +116,19 @@ export class PromisesService {
     if (row.version !== version) throw staleVersion();
     const now = this.clock.now();
     const set: PromiseChange = {};
-    const fields: Record<string, string[]> = {};
+    const fields: FieldMessages = {};
     if (row.kept_at && (dto.kept !== undefined || dto.dueAt || dto.keptAt))
-      fields['kept'] = ['Obietnica jest już dotrzymana: nie można jej zmienić.'];
-    if (dto.kept === false)
-      fields['kept'] = ['Dotrzymania obietnicy nie można cofnąć; w razie pomyłki dodaj nową obietnicę.'];
+      fields['kept'] = [message('promise.alreadyKept')];
+    if (dto.kept === false) fields['kept'] = [message('promise.keptIrreversible')];
     if (dto.kept === true || dto.keptAt) {
       const keptAt = dto.keptAt ? new Date(dto.keptAt) : now;
-      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS)
-        fields['keptAt'] = ['Data dotrzymania nie może być w przyszłości.'];
+      if (keptAt.getTime() > now.getTime() + PAST_TOLERANCE_MS) fields['keptAt'] = [message('promise.keptAtInFuture')];
       if (keptAt.getTime() < new Date(row.created_at).getTime() - PAST_TOLERANCE_MS)
-        fields['keptAt'] = ['Obietnicy nie można dotrzymać przed jej złożeniem.'];
+        fields['keptAt'] = [message('promise.keptBeforeCreated')];
       set.kept_at = keptAt;
     }
     if (dto.dueAt) {
-      if (set.kept_at) fields['dueAt'] = ['Nie można jednocześnie dotrzymać obietnicy i zmienić jej terminu.'];
+      if (set.kept_at) fields['dueAt'] = [message('promise.keptAndReschedule')];
       const errors = validatePromiseReschedule(
         {
           currentDueAt: new Date(row.due_at).toISOString(),
@@ -148,11 +144,11 @@ export class PromisesService {
       // Rescheduling after the due time has passed does not erase that the promise was broken.
       set.broken_before_reschedule = row.broken_before_reschedule || new Date(row.due_at).getTime() < now.getTime();
     } else if (dto.clientToldAt) {
-      fields['clientToldAt'] = ['Podaj nowy termin obietnicy (dueAt), o którym poinformowano klienta.'];
+      fields['clientToldAt'] = [message('promise.toldAtNeedsDueAt')];
     }
     if (dto.description) set.description = dto.description;
     if (Object.keys(fields).length) throw validationFailed(fields);
-    if (Object.keys(set).length === 0) throw validationFailed({ kept: ['Nie podano żadnej zmiany.'] });
+    if (Object.keys(set).length === 0) throw validationFailed({ kept: [message('promise.noChange')] });
 
     const action = set.kept_at ? 'keep_promise' : set.due_at ? 'reschedule_promise' : 'update_promise';
     const updated = await updatePromise(this.db.manager, id, version, set, {
@@ -167,7 +163,7 @@ export class PromisesService {
 
   private async loadForUser(user: SessionUser, id: string): Promise<{ row: PromiseRow; response: PromiseResponse }> {
     const row = await selectPromise(this.db.manager, user, id);
-    if (!row) throw notFound('Nie znaleziono obietnicy albo nie masz do niej dostępu.');
+    if (!row) throw notFound(message('promise.notFound'));
     return { row, response: toPromiseResponse(row, this.clock.now()) };
   }
 }
@@ -178,5 +174,5 @@ const snapshot = (row: PromiseRow) => ({
   description: row.description,
   version: row.version,
 });
-const renameKey = (errors: Record<string, string[]>, from: string, to: string) =>
+const renameKey = (errors: FieldMessages, from: string, to: string) =>
   Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === from ? to : k, v]));

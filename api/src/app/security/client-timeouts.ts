@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, messageIn } from '@pu/workflow';
 import type { ApiError, ErrorCode } from '@pu/contracts';
 import { STATUS_CODES, type ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
@@ -35,15 +36,24 @@ export function clientTimeoutOptions(timeouts: AppConfig['timeouts']) {
   };
 }
 
+// Node refuses these before a request's headers are read, so the office's language answers them.
 const CLIENT_ERRORS: Record<string, { statusCode: number; code: ErrorCode; message: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     statusCode: 408,
     code: 'REQUEST_TIMEOUT',
-    message: 'Żądanie nie dotarło w całości na czas. Sprawdź połączenie i spróbuj ponownie.',
+    message: messageIn(DEFAULT_LANGUAGE, 'http.requestTimeout'),
   },
-  HPE_HEADER_OVERFLOW: { statusCode: 431, code: 'PAYLOAD_TOO_LARGE', message: 'Nagłówki żądania są zbyt duże.' },
+  HPE_HEADER_OVERFLOW: {
+    statusCode: 431,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: messageIn(DEFAULT_LANGUAGE, 'http.headersTooLarge'),
+  },
 };
-const MALFORMED = { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Nieprawidłowe żądanie.' } as const;
+const MALFORMED = {
+  statusCode: 400,
+  code: 'VALIDATION_FAILED',
+  message: messageIn(DEFAULT_LANGUAGE, 'http.badRequest'),
+};
 
 /**
  * Answers what Node rejects before Fastify sees a request (a timeout, unparsable HTTP) in the API's error shape,

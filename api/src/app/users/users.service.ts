@@ -1,3 +1,4 @@
+import { message } from '@pu/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserResponse } from '@pu/contracts';
@@ -42,7 +43,7 @@ export class UsersService {
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<UserResponse> {
     const user = await selectUser(manager, id);
-    if (!user) throw notFound('Nie znaleziono użytkownika.');
+    if (!user) throw notFound(message('user.notFound'));
     return toUserResponse(user);
   }
 
@@ -70,8 +71,8 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new DomainError('DUPLICATE', `Użytkownik ${dto.username} już istnieje.`, {
-          username: ['Ten login jest już zajęty.'],
+        throw new DomainError('DUPLICATE', message('user.duplicate', { username: dto.username }), {
+          username: [message('user.usernameTaken')],
         });
       }
       throw error;
@@ -82,9 +83,7 @@ export class UsersService {
   async update(id: string, version: number, dto: UpdateUserDto, actor: Actor): Promise<UserResponse> {
     if (id === actor.userId && (dto.disabled === true || (dto.role && dto.role !== 'admin'))) {
       throw validationFailed({
-        [dto.disabled ? 'disabled' : 'role']: [
-          'Nie możesz wyłączyć własnego konta ani odebrać sobie roli administratora.',
-        ],
+        [dto.disabled ? 'disabled' : 'role']: [message('user.selfLockout')],
       });
     }
     const updated = await this.db.transaction(async (m) => {
@@ -111,7 +110,7 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.db.transaction(async (m) => {
-      if (!(await updatePassword(m, id, passwordHash))) throw notFound('Nie znaleziono użytkownika.');
+      if (!(await updatePassword(m, id, passwordHash))) throw notFound(message('user.notFound'));
       await this.sessions.revokeAllOfUser(id, m);
       await this.audit.record(m, actor, { entityType: 'user', entityId: id, action: 'reset_password' });
     });
@@ -120,6 +119,6 @@ export class UsersService {
 
   private async assertDepartment(m: EntityManager, departmentId: string): Promise<void> {
     if (!(await isActiveDepartment(m, departmentId)))
-      throw validationFailed({ departmentId: ['Wybierz istniejący, aktywny wydział.'] });
+      throw validationFailed({ departmentId: [message('department.chooseActive')] });
   }
 }

@@ -1,3 +1,4 @@
+import { message } from '../i18n/message';
 import type { CaseKind } from '../case-kinds';
 import { REFUSAL_FACTS } from '../kinds/refusal.workflow';
 import type { LocalDate } from '../local-date';
@@ -84,10 +85,7 @@ export function extendedDeadline(main: DeadlineComputation, newDue: LocalDate): 
     ...main,
     due: newDue,
     dueAt: endOfWarsawDay(newDue).toISOString(),
-    explanation: {
-      pl: `${main.explanation.pl} Termin przedłużono do ${newDue} (art. 36 KPA).`,
-      en: `${main.explanation.en} Extended to ${newDue} (KPA art. 36).`,
-    },
+    explanation: message('extension.explanation', { before: main.explanation, newDue }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { message } from '../i18n/message';
 import { validateDeadlineExtension } from '../deadline-extension';
 import type { LocalDate } from '../local-date';
 import type { FieldErrors } from '../progress-types';
@@ -12,7 +13,6 @@ export function deadlineExtensionErrors(
   now: Date,
 ): FieldErrors | null {
   const errors = validateDeadlineExtension(input, now) ?? {};
-  if (!errors['newDue'] && !isWorkingDay(input.newDue))
-    errors['newDue'] = ['Nowy termin wypada w dniu wolnym od pracy — wybierz dzień roboczy.'];
+  if (!errors['newDue'] && !isWorkingDay(input.newDue)) errors['newDue'] = [message('extension.nonWorkingDay')];
   return Object.keys(errors).length ? errors : null;
 }

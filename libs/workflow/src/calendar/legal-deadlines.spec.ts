@@ -59,8 +59,8 @@ describe('complaintDeadline: one month (KPA art. 237 § 1, art. 57 § 3–4)', (
       'Termin: 1 miesiąc od dnia wpływu skargi 15.07.2026 (art. 237 § 1 KPA) – 15.08.2026 (art. 57 § 3 KPA). ' +
         '15.08.2026 to święto (Wniebowzięcie Najświętszej Maryi Panny), 16.08.2026 to niedziela – przesunięto na 17.08.2026 (art. 57 § 4 KPA).',
     );
-    expect(d.explanation.en).toContain('15.08.2026 is a public holiday (Assumption)');
-    expect(d.explanation.en).toContain('moved to 17.08.2026 (KPA art. 57 § 4)');
+    expect(d.explanation.en).toContain('15/08/2026 is a public holiday (Assumption)');
+    expect(d.explanation.en).toContain('moved to 17/08/2026 (KPA art. 57 § 4)');
   });
 
   it('1 May and 3 May with a weekend between → 4 May', () => {

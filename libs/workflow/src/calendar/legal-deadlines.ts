@@ -1,4 +1,5 @@
-import { formatPolishDate as fmt, type LocalDate } from '../local-date';
+import { message } from '../i18n/message';
+import type { LocalDate } from '../local-date';
 import type { LocalizedText } from '../localized-text';
 import { addWorkingDays, nonWorkingReason, polishHolidayName, type NonWorkingReason } from './polish-calendar';
 import { addCalendarDays, addCalendarMonths, endOfWarsawDay, warsawDate } from './warsaw-time';
@@ -40,35 +41,10 @@ interface RuleSpec {
   event: LocalizedText;
 }
 
-const WEEKDAY_PL: Record<NonWorkingReason, string> = { saturday: 'sobota', sunday: 'niedziela', holiday: 'święto' };
-const WEEKDAY_EN: Record<NonWorkingReason, string> = {
-  saturday: 'a Saturday',
-  sunday: 'a Sunday',
-  holiday: 'a public holiday',
-};
-
-function polishCount(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (n === 1) return `${n} ${one}`;
-  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return `${n} ${few}`;
-  return `${n} ${many}`;
-}
-
 function periodText(period: Period): LocalizedText {
-  if ('months' in period) {
-    const n = period.months;
-    return { pl: polishCount(n, 'miesiąc', 'miesiące', 'miesięcy'), en: n === 1 ? '1 month' : `${n} months` };
-  }
-  if ('days' in period) {
-    const n = period.days;
-    return { pl: polishCount(n, 'dzień', 'dni', 'dni'), en: n === 1 ? '1 day' : `${n} days` };
-  }
-  const n = period.workingDays;
-  return {
-    pl: polishCount(n, 'dzień roboczy', 'dni robocze', 'dni roboczych'),
-    en: n === 1 ? '1 working day' : `${n} working days`,
-  };
+  if ('months' in period) return message('deadline.months', { n: period.months });
+  if ('days' in period) return message('deadline.days', { n: period.days });
+  return message('deadline.workingDays', { n: period.workingDays });
 }
 
 function shiftOf(date: LocalDate): DeadlineShift | null {
@@ -78,25 +54,22 @@ function shiftOf(date: LocalDate): DeadlineShift | null {
   return { date, reason, ...(holiday ? { holiday } : {}) };
 }
 
+/** The days a deadline moved across, each with why it is not a working day, in both languages. */
 function describeShifts(shifts: DeadlineShift[]): LocalizedText {
-  return {
-    pl: shifts.map((s) => `${fmt(s.date)} to ${WEEKDAY_PL[s.reason]}${s.holiday ? ` (${s.holiday})` : ''}`).join(', '),
-    en: shifts
-      .map((s) => {
-        const name = s.reason === 'holiday' ? polishHolidayName(s.date)?.en : undefined;
-        return `${fmt(s.date)} is ${WEEKDAY_EN[s.reason]}${name ? ` (${name})` : ''}`;
-      })
-      .join(', '),
-  };
+  const each = shifts.map((s) =>
+    message('deadline.shift', {
+      date: s.date,
+      reason: s.reason,
+      holiday: (s.reason === 'holiday' ? polishHolidayName(s.date) : undefined) ?? '',
+    }),
+  );
+  return { pl: each.map((t) => t.pl).join(', '), en: each.map((t) => t.en).join(', ') };
 }
 
 function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
   const from = warsawDate(eventAt);
   const period = periodText(spec.period);
-  const head = {
-    pl: `Termin: ${period.pl} od dnia ${spec.event.pl} ${fmt(from)} (${spec.basis.pl})`,
-    en: `Deadline: ${period.en} from ${spec.event.en} on ${fmt(from)} (${spec.basis.en})`,
-  };
+  const head = message('deadline.head', { period, event: spec.event, from, basis: spec.basis });
 
   if ('workingDays' in spec.period) {
     const n = spec.period.workingDays;
@@ -114,10 +87,7 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
       due,
       dueAt: endOfWarsawDay(due).toISOString(),
       shifts,
-      explanation: {
-        pl: `${head.pl} – ${fmt(due)}.${shifts.length ? ` Pominięto dni wolne od pracy: ${skipped.pl}.` : ''}`,
-        en: `${head.en} – ${fmt(due)}.${shifts.length ? ` Non-working days skipped: ${skipped.en}.` : ''}`,
-      },
+      explanation: message('deadline.byWorkingDays', { head, due, skipped }),
     };
   }
 
@@ -127,17 +97,11 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
     nominal = addCalendarMonths(from, spec.period.months);
     const clamped = nominal.slice(8) !== from.slice(8);
     counting = clamped
-      ? {
-          pl: ` – w tym miesiącu nie ma ${Number(from.slice(8))}. dnia, więc termin upływa ostatniego dnia miesiąca (art. 57 § 3 KPA)`,
-          en: ` – that month has no day ${Number(from.slice(8))}, so it ends on the month's last day (KPA art. 57 § 3)`,
-        }
-      : { pl: ' (art. 57 § 3 KPA)', en: ' (KPA art. 57 § 3)' };
+      ? message('deadline.monthClamped', { day: Number(from.slice(8)) })
+      : message('deadline.monthCounted');
   } else {
     nominal = addCalendarDays(from, spec.period.days);
-    counting = {
-      pl: ' (dnia, od którego liczy się termin, nie wlicza się – art. 57 § 1 KPA)',
-      en: ' (the starting day is not counted – KPA art. 57 § 1)',
-    };
+    counting = message('deadline.dayCounted');
   }
 
   const shifts: DeadlineShift[] = [];
@@ -154,14 +118,7 @@ function compute(spec: RuleSpec, eventAt: Date): DeadlineComputation {
     due,
     dueAt: endOfWarsawDay(due).toISOString(),
     shifts,
-    explanation: {
-      pl:
-        `${head.pl} – ${fmt(nominal)}${counting.pl}.` +
-        (shifts.length ? ` ${moved.pl} – przesunięto na ${fmt(due)} (art. 57 § 4 KPA).` : ''),
-      en:
-        `${head.en} – ${fmt(nominal)}${counting.en}.` +
-        (shifts.length ? ` ${moved.en} – moved to ${fmt(due)} (KPA art. 57 § 4).` : ''),
-    },
+    explanation: message('deadline.byCalendar', { head, nominal, counting, moved, due }),
   };
 }
 

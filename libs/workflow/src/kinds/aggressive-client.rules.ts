@@ -1,3 +1,4 @@
+import { message } from '../i18n/message';
 import type { CaseContext, FieldErrors } from '../progress-types';
 
 /**
@@ -10,9 +11,7 @@ export function protestRule(data: Record<string, unknown>, _ctx: CaseContext): F
   const protestDue = insults.some((e) => e.kind === 'vulgar_insult') || insults.length >= 2;
   if (protestDue && data['protestGivenAt'] === undefined) {
     return {
-      protestGivenAt: [
-        'Klient był wulgarny lub obraził Cię ponownie – standard 22 każe wtedy stanowczo, spokojnie zaprotestować. Wpisz, kiedy to zrobiono.',
-      ],
+      protestGivenAt: [message('incident.protestRequired')],
     };
   }
   return {};

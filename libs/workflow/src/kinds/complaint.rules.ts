@@ -1,3 +1,5 @@
+import { message } from '../i18n/message';
+import type { LocalizedText } from '../localized-text';
 import type { CaseKind } from '../case-kinds';
 import type { ComplaintOutcome } from '../enums';
 import type { CaseContext, FieldErrors } from '../progress-types';
@@ -11,14 +13,12 @@ export function complaintOutcomeRules(data: Record<string, unknown>, ctx: CaseCo
   if (outcome === undefined) return {};
   if (ctx.anonymous && outcome !== 'left_without_consideration') {
     return {
-      outcome: ['Skarga anonimowa może zostać wyłącznie pozostawiona bez rozpatrzenia.'],
+      outcome: [message('complaint.anonymousOnlyLeft')],
     };
   }
   if (outcome === 'position_maintained' && !ctx.repeatOfCaseId) {
     return {
-      outcome: [
-        'Podtrzymanie stanowiska (art. 239 KPA) dotyczy tylko skargi ponowionej – najpierw wskaż w sprawie wcześniejszą skargę.',
-      ],
+      outcome: [message('complaint.maintainedOnlyRepeated')],
     };
   }
   return {};
@@ -37,18 +37,18 @@ export interface RepeatedOriginal {
   receivedAt: Date;
 }
 
-/** Polish message why `original` cannot be the complaint this `kind` of case repeats (KPA art. 239), or null. */
+/** The message why `original` cannot be the complaint this `kind` of case repeats (KPA art. 239), or null. */
 export function repeatComplaintError(
   kind: CaseKind,
   original: RepeatedOriginal | null,
   receivedAt?: Date,
-): string | null {
-  if (kind !== 'complaint') return 'Ponowić można tylko skargę.';
-  if (!original) return 'Nie znaleziono pierwotnej skargi.';
-  if (original.kind !== 'complaint') return 'Wskazana sprawa nie jest skargą.';
+): LocalizedText | null {
+  if (kind !== 'complaint') return message('complaint.repeatOnlyComplaint');
+  if (!original) return message('complaint.originalNotFound');
+  if (original.kind !== 'complaint') return message('complaint.originalNotComplaint');
   if (receivedAt && original.receivedAt.getTime() >= receivedAt.getTime())
-    return 'Pierwotna skarga musi wpłynąć wcześniej niż ta, która ją ponawia.';
+    return message('complaint.originalNotEarlier');
   if (!(REPEATABLE_COMPLAINT_OUTCOMES as readonly (string | null)[]).includes(original.outcome))
-    return 'Pierwotna skarga nie została uznana za bezzasadną (art. 239 KPA dotyczy skarg bezzasadnych).';
+    return message('complaint.originalNotUnfounded');
   return null;
 }

@@ -24,6 +24,7 @@ import {
   isCaseKind,
   JRWA_SYMBOL,
   validateReferenceFormat,
+  type LocalizedText,
 } from '@pu/workflow';
 import { map, of, startWith } from 'rxjs';
 import { Language } from '../i18n/language';
@@ -126,8 +127,8 @@ export class CaseRegisterFormPage {
   }
 
   /** In English the library's Polish message is replaced by a translated summary of the rule. */
-  protected formatMessage(problem: string): string {
-    return this.lang() === 'pl' ? problem : this.transloco.translate('admin.registers.formatInvalid');
+  protected formatMessage(problem: LocalizedText): string {
+    return localized(problem, this.lang());
   }
 
   protected submit(): void {

@@ -30,6 +30,7 @@ import { channelOptions } from './case-labels';
 import { CasesApi, newIdempotencyKey } from './cases-api';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
+import { DateTimeField } from '../shared/date-time-field';
 
 /** How long the API accepts each text (the same limits as its request validation). */
 const MAX = {
@@ -67,6 +68,7 @@ const trimmed = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'pu-case-create-page',
   imports: [
+    DateTimeField,
     ReactiveFormsModule,
     RouterLink,
     MatFormFieldModule,

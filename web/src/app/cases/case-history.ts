@@ -6,7 +6,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { HistoryEntry } from '@pu/contracts';
 import type { StepDef, WorkflowDef } from '@pu/workflow';
 import { Language } from '../i18n/language';
-import { PuDateTimePipe, formatDate, formatDateTime } from '../shared/date-time';
+import { PuDateTimePipe, formatDate, formatDateTime, localizeDates } from '../shared/date-time';
 import { localized } from '../shared/localized';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { displayStepData } from './case-view-model';
@@ -171,7 +171,7 @@ export class CaseHistory {
         const main = obj(obj(value)?.['main']);
         const explanation = obj(main?.['explanation']);
         return explanation
-          ? localized({ pl: String(explanation['pl']), en: String(explanation['en']) }, lang)
+          ? localizeDates(localized({ pl: String(explanation['pl']), en: String(explanation['en']) }, lang), lang)
           : t('none');
       }
       if (typeof value === 'boolean') {

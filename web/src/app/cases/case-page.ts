@@ -22,7 +22,7 @@ import { Session } from '../auth/session';
 import { toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
 import { PuDatePipe, PuDateTimePipe, formatDate } from '../shared/date-time';
-import { LocalizedPipe, localized } from '../shared/localized';
+import { ExplanationPipe, LocalizedPipe, SourcePipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { CaseActionErrors } from './case-action-errors';
 import { CaseEditDialog } from './case-edit-dialog';
@@ -52,6 +52,8 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
     MatTabsModule,
     TranslocoPipe,
     LocalizedPipe,
+    SourcePipe,
+    ExplanationPipe,
     PuDatePipe,
     PuDateTimePipe,
     StepForm,

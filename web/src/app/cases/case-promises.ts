@@ -37,6 +37,7 @@ import { channelLabel, channelOptions } from './case-labels';
 import { CasesApi, newIdempotencyKey } from './cases-api';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
+import { DateTimeField } from '../shared/date-time-field';
 
 const DESCRIPTION_MAX = PROMISE_TEXT_LIMITS.description;
 /** How long "kept" can be undone before it is sent. */
@@ -52,6 +53,7 @@ const STATE_ICONS: Record<PromiseResponse['state'], string> = {
 @Component({
   selector: 'pu-case-promises',
   imports: [
+    DateTimeField,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,

@@ -16,6 +16,7 @@ import { CaseActionErrors } from './case-action-errors';
 import { CasesApi } from './cases-api';
 import { notBlank } from './step-form-model';
 import type { CaseDialogData } from './transfer-dialog';
+import { DateTimeField } from '../shared/date-time-field';
 
 const REASON_MAX = CASE_TEXT_LIMITS.reason;
 
@@ -23,6 +24,7 @@ const REASON_MAX = CASE_TEXT_LIMITS.reason;
 @Component({
   selector: 'pu-deadline-extension-dialog',
   imports: [
+    DateTimeField,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -45,19 +47,13 @@ const REASON_MAX = CASE_TEXT_LIMITS.reason;
         </p>
         <pu-form-alert [message]="errors.message()" />
         <div class="pu-form">
-          <mat-form-field>
-            <mat-label>{{ 'cases.extend.newDue' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="newDue" required />
-            @if (form.controls.newDue.errors; as e) {
-              <mat-error>
-                @if (e['server']) {
-                  {{ e['server'] }}
-                } @else {
-                  {{ 'cases.steps.dateRequired' | transloco }}
-                }
-              </mat-error>
-            }
-          </mat-form-field>
+          <pu-date-time-field
+            mode="date"
+            formControlName="newDue"
+            [required]="true"
+            [label]="'cases.extend.newDue' | transloco"
+            [error]="form.controls.newDue.errors?.['server'] ?? ('cases.steps.dateRequired' | transloco)"
+          />
           <mat-form-field>
             <mat-label>{{ 'cases.extend.reason' | transloco }}</mat-label>
             <textarea matInput formControlName="reason" rows="3" required></textarea>
@@ -74,20 +70,13 @@ const REASON_MAX = CASE_TEXT_LIMITS.reason;
               </mat-error>
             }
           </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'cases.extend.clientToldAt' | transloco }}</mat-label>
-            <input matInput type="datetime-local" formControlName="clientToldAt" required />
-            <mat-hint>{{ 'cases.extend.clientToldAtHint' | transloco }}</mat-hint>
-            @if (form.controls.clientToldAt.errors; as e) {
-              <mat-error>
-                @if (e['server']) {
-                  {{ e['server'] }}
-                } @else {
-                  {{ 'cases.steps.dateTimeRequired' | transloco }}
-                }
-              </mat-error>
-            }
-          </mat-form-field>
+          <pu-date-time-field
+            formControlName="clientToldAt"
+            [required]="true"
+            [label]="'cases.extend.clientToldAt' | transloco"
+            [hint]="'cases.extend.clientToldAtHint' | transloco"
+            [error]="form.controls.clientToldAt.errors?.['server'] ?? ('cases.steps.dateTimeRequired' | transloco)"
+          />
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

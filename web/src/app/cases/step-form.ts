@@ -48,7 +48,8 @@ import {
   stepPayload,
 } from './step-form-model';
 import { ConflictPanel, type ConflictLine } from './conflict-panel';
-import { formatDate, formatDateTime } from '../shared/date-time';
+import { formatDate, formatDateTime, localizeDates } from '../shared/date-time';
+import { DateTimeField } from '../shared/date-time-field';
 import { EMPTY, switchMap } from 'rxjs';
 
 /** Choices with more options than this are a select; fewer, radio buttons (all visible at once). */
@@ -61,6 +62,7 @@ const RADIO_MAX = 4;
 @Component({
   selector: 'pu-step-form',
   imports: [
+    DateTimeField,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
@@ -227,7 +229,7 @@ export class StepForm implements OnInit {
     return {
       due: deadline.due,
       date: formatDate(deadline.due, lang),
-      explanation: localized(deadline.explanation, lang),
+      explanation: localizeDates(localized(deadline.explanation, lang), lang),
     };
   }
 

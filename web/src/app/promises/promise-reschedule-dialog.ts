@@ -16,7 +16,8 @@ import type { PromiseResponse } from '@pu/contracts';
 import { Observable } from 'rxjs';
 import { toApiError } from '../http/api-error';
 import { Language } from '../i18n/language';
-import { PuDateTimePipe, fromDateTimeInput, toDateTimeInput } from '../shared/date-time';
+import { PuDateTimePipe, formatDateTime, fromDateTimeInput, toDateTimeInput } from '../shared/date-time';
+import { DateTimeField } from '../shared/date-time-field';
 import { dialogSubmission } from '../shared/dialog-submission';
 import { FormAlert } from '../shared/form-alert';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
@@ -55,6 +56,7 @@ const notInFuture = (control: AbstractControl<string>): ValidationErrors | null 
     TranslocoPipe,
     PuDateTimePipe,
     FormAlert,
+    DateTimeField,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,6 +85,26 @@ export class PromiseRescheduleDialog {
     invalidMessage: () => this.transloco.translate('common.formHasErrors'),
     failed: (err) => this.failed(err),
   });
+
+  protected dueAtError(): string {
+    const e = this.form.controls.dueAt.errors;
+    if (e?.['server']) {
+      return String(e['server']);
+    }
+    return e?.['notLater']
+      ? this.transloco.translate('promises.dialog.notLater', { due: formatDateTime(this.current().dueAt, this.lang()) })
+      : this.transloco.translate('promises.dialog.newDueRequired');
+  }
+
+  protected clientToldAtError(): string {
+    const e = this.form.controls.clientToldAt.errors;
+    if (e?.['server']) {
+      return String(e['server']);
+    }
+    return this.transloco.translate(
+      e?.['future'] ? 'promises.dialog.toldInFuture' : 'promises.dialog.clientToldAtRequired',
+    );
+  }
 
   protected submit(): void {
     // Both rules depend on the time (and the current due time), not only on what was typed.

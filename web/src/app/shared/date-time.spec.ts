@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, fromDateTimeInput, toDateTimeInput, todayDateInput } from './date-time';
+import {
+  formatDate,
+  formatDateTime,
+  fromDateTimeInput,
+  localizeDates,
+  toDateTimeInput,
+  todayDateInput,
+} from './date-time';
+import { dateFromInput, dateInputFrom } from './date-input-value';
 
 // Expected values are built from local Date parts, so the specs hold in any time zone of the machine.
 describe('date-time inputs', () => {
@@ -69,5 +77,41 @@ describe('formatDateTime', () => {
   it('leaves something that is not a date as it is, and shows nothing for nothing', () => {
     expect(formatDateTime('jutro', 'pl')).toBe('jutro');
     expect(formatDateTime(undefined, 'pl')).toBe('');
+  });
+});
+
+describe('date input values (the form keeps what a native date input had)', () => {
+  it('reads a date as local midnight and a date-time as local time', () => {
+    expect(dateFromInput('2026-12-01')).toEqual(new Date(2026, 11, 1));
+    expect(dateFromInput('2026-12-01T14:05')).toEqual(new Date(2026, 11, 1, 14, 5));
+  });
+
+  it('refuses what is not a real day or time', () => {
+    for (const bad of ['', '01.12.2026', '2026-02-30', '2026-13-01', '2026-12-01T24:00', '2026-12-01T10:60'])
+      expect(dateFromInput(bad)).toBeNull();
+  });
+
+  it('writes a picked day, or a day and a time, back in the same form', () => {
+    expect(dateInputFrom(new Date(2026, 0, 5), null)).toBe('2026-01-05');
+    expect(dateInputFrom(new Date(2026, 0, 5), new Date(1999, 6, 7, 9, 3))).toBe('2026-01-05T09:03');
+    expect(dateInputFrom(dateFromInput('2026-10-25T02:30') as Date, dateFromInput('2026-10-25T02:30'))).toBe(
+      '2026-10-25T02:30',
+    );
+  });
+});
+
+describe('localizeDates', () => {
+  it('writes every date of an explanation in the language’s one format', () => {
+    const stored = 'Termin: 1 miesiąc od dnia 15.07.2026 – 17.08.2026. Termin przedłużono do 2027-02-08 (art. 36 KPA).';
+    expect(localizeDates(stored, 'pl')).toBe(
+      'Termin: 1 miesiąc od dnia 15.07.2026 – 17.08.2026. Termin przedłużono do 08.02.2027 (art. 36 KPA).',
+    );
+    expect(localizeDates('Extended to 2027-02-08, from 01.12.2026.', 'en')).toBe(
+      'Extended to 08/02/2027, from 01/12/2026.',
+    );
+  });
+
+  it('leaves numbers that are not dates alone', () => {
+    expect(localizeDates('SO.1510.3.2026 and 2026-13-45', 'en')).toBe('SO.1510.3.2026 and 2026-13-45');
   });
 });

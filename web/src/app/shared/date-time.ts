@@ -1,7 +1,7 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { formatDate, formatDateTime } from '@pu/workflow';
+import { formatDate, formatDateTime, localizeDates } from '@pu/workflow';
 
-export { formatDate, formatDateTime };
+export { formatDate, formatDateTime, localizeDates };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -32,7 +32,9 @@ export function serverFieldErrorsMessage(transloco: TranslocoService, form: Form
 /** Move keyboard focus to the first invalid field, so the error is read out and can be fixed at once. */
 export function focusFirstInvalid(host: HTMLElement): void {
   setTimeout(() => {
-    const invalid = host.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid');
+    const invalid = host.querySelector<HTMLElement>(
+      'input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid, pu-date-time-field.ng-invalid input',
+    );
     invalid?.focus();
   });
 }

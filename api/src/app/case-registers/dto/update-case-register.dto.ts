@@ -4,6 +4,7 @@ import { JRWA_SYMBOL } from '@pu/workflow';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/optional';
+import { messageRef } from '../../i18n/message-ref';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -13,7 +14,7 @@ export class UpdateCaseRegisterDto implements UpdateCaseRegisterRequest {
   @Transform(trim)
   @IsString()
   @Matches(JRWA_SYMBOL, {
-    message: 'Symbol JRWA: litery, cyfry, kropka lub myślnik, do 20 znaków, np. "1510".',
+    message: messageRef('validation.jrwaSymbol'),
   })
   jrwa?: string;
 

@@ -3,10 +3,11 @@ import type { CreateDepartmentRequest, UpdateDepartmentRequest } from '@pu/contr
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/optional';
+import { messageRef } from '../../i18n/message-ref';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const SYMBOL = /^[A-Z][A-Z0-9-]{0,9}$/;
-const SYMBOL_MESSAGE = 'Symbol wydziału: wielkie litery, cyfry lub myślnik, do 10 znaków, np. "OR".';
+const SYMBOL_MESSAGE = messageRef('validation.departmentSymbol');
 
 export class CreateDepartmentDto implements CreateDepartmentRequest {
   @ApiProperty({ example: 'OR' })

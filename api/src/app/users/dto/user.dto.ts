@@ -22,17 +22,18 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Optional } from '../../common/optional';
+import { messageRef } from '../../i18n/message-ref';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const passwordRule = `Hasło: od ${PASSWORD_MIN_LENGTH} do ${PASSWORD_MAX_LENGTH} znaków.`;
+const passwordRule = messageRef('validation.password', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'jkowalska' })
   @Transform(lower)
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, {
-    message: 'Login: 3–50 znaków, małe litery, cyfry, kropka, myślnik lub podkreślnik.',
+    message: messageRef('validation.username'),
   })
   username!: string;
   @ApiProperty({ example: 'Joanna Kowalska' })
