@@ -12,7 +12,7 @@ const BOTH_FORMS = {
 export function exportPeriod(query: ExportQuery): ExportPeriod {
   const { year, from, to } = query;
   if (year !== undefined) {
-    if (from !== undefined || to !== undefined) throw validationFailed({ year: [BOTH_FORMS.pl] }, BOTH_FORMS.pl);
+    if (from !== undefined || to !== undefined) throw validationFailed({ year: [BOTH_FORMS] }, BOTH_FORMS);
     return { from: `${year}-01-01`, to: `${year}-12-31` };
   }
   if (from === undefined || to === undefined) {
@@ -21,11 +21,11 @@ export function exportPeriod(query: ExportQuery): ExportPeriod {
       pl: 'Podaj rok (year) albo obie daty: od (from) i do (to).',
       en: 'Give a year, or both dates: from and to.',
     };
-    throw new DomainError('VALIDATION_FAILED', text, { [missing]: [text.pl] });
+    throw new DomainError('VALIDATION_FAILED', text, { [missing]: [text] });
   }
   if (from > to) {
     const text = { pl: 'Data „od” nie może być późniejsza niż data „do”.', en: '"From" cannot be after "to".' };
-    throw new DomainError('VALIDATION_FAILED', text, { to: [text.pl] });
+    throw new DomainError('VALIDATION_FAILED', text, { to: [text] });
   }
   return { from, to };
 }

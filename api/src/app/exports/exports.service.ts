@@ -129,7 +129,7 @@ export class ExportsService {
     const department = scope.departmentId ? (departments.find((d) => d.id === scope.departmentId) ?? null) : null;
     if (scope.departmentId && !department) {
       const text = { pl: 'Nie ma takiego wydziału.', en: 'No such department.' };
-      throw new DomainError('VALIDATION_FAILED', text, { departmentId: [text.pl] });
+      throw new DomainError('VALIDATION_FAILED', text, { departmentId: [text] });
     }
     return { period, scope, department, departments };
   }

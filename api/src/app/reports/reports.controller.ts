@@ -23,7 +23,7 @@ export class ReportsController {
   get(@Query() query: QualityReportQueryDto, @CurrentActor() actor: Actor): Promise<QualityReport> {
     const parsed = parseReportPeriod(query);
     if (!parsed.ok) {
-      throw new DomainError('VALIDATION_FAILED', parsed.message, { [parsed.field]: [parsed.message.pl] });
+      throw new DomainError('VALIDATION_FAILED', parsed.message, { [parsed.field]: [parsed.message] });
     }
     return this.reports.compute(actor, parsed.period);
   }

@@ -36,14 +36,14 @@ export class AnnualReportExportService {
         pl: 'Raport roczny obejmuje cały urząd: pomiń departmentId.',
         en: 'The annual report covers the whole office: leave out departmentId.',
       };
-      throw new DomainError('VALIDATION_FAILED', text, { departmentId: [text.pl] });
+      throw new DomainError('VALIDATION_FAILED', text, { departmentId: [text] });
     }
     const parsed = parseReportPeriod({
       year: query.year === undefined ? undefined : String(query.year),
       from: query.from,
       to: query.to,
     });
-    if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', parsed.message, { [parsed.field]: [parsed.message.pl] });
+    if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', parsed.message, { [parsed.field]: [parsed.message] });
     const report = await this.reports.compute(actor, parsed.period);
     await insertExportAudit(this.db.manager, actor, {
       kind: 'annual-report',
