@@ -26,6 +26,8 @@ describe('Static assets of the web app', () => {
   beforeAll(async () => {
     writeFileSync(join(webDist, 'index.html'), index);
     writeFileSync(join(webDist, 'main-ABCD1234.js'), script);
+    // The chunk optimizer's hashes are base64url, '-' and '_' included.
+    writeFileSync(join(webDist, 'chunk-1SV7PZp-.js'), script);
     writeFileSync(join(webDist, 'favicon.svg'), favicon);
     mkdirSync(join(webDist, 'media'));
     writeFileSync(join(webDist, 'media', 'roboto-latin-400-normal-LOX3CHMS.woff2'), font);
@@ -136,6 +138,28 @@ describe('Static assets of the web app', () => {
     const api = await get('/api/no-such-endpoint', 'br');
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toMatch(/json/);
+  });
+
+  it('caches every hashed name for a year, whichever hash alphabet made it', async () => {
+    const res = await get('/chunk-1SV7PZp-.js', 'br');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe(IMMUTABLE);
+  });
+
+  it('sends the document headers with documents, and only the subresource ones with scripts and fonts', async () => {
+    const page = await get('/', 'br');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBeDefined();
+    const svg = await get('/favicon.svg');
+    expect(svg.headers['content-security-policy']).toContain("default-src 'self'");
+    for (const url of ['/main-ABCD1234.js', '/media/roboto-latin-400-normal-LOX3CHMS.woff2']) {
+      const res = await get(url, 'br');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['referrer-policy']).toBeDefined();
+      expect(res.headers['content-security-policy']).toBeUndefined();
+      expect(res.headers['x-frame-options']).toBeUndefined();
+    }
   });
 
   it('was compressed by the build step, which skips files too small to gain', () => {
