@@ -159,6 +159,9 @@ describe('Static assets of the web app', () => {
       expect(res.headers['referrer-policy']).toBeDefined();
       expect(res.headers['content-security-policy']).toBeUndefined();
       expect(res.headers['x-frame-options']).toBeUndefined();
+      // Immutable: nothing to revalidate.
+      expect(res.headers['etag']).toBeUndefined();
+      expect(res.headers['last-modified']).toBeUndefined();
     }
   });
 

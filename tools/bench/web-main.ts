@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { AppProcess, ensureBuilt, ROOT } from './app-process';
 import { databaseUrl, prepareDatabase, SEED_VERSION, withClient, writeMarker } from './database';
@@ -91,6 +92,7 @@ async function main(): Promise<number> {
     });
   }
   try {
+    await assertPortFree(opts.port);
     console.log(`Starting the built app on port ${opts.port} (database ${opts.database})`);
     app = AppProcess.spawn({ databaseUrl: benchUrl, port: opts.port, poolSize: 4 });
     await app.waitReady(120_000);
@@ -341,6 +343,19 @@ function ensureWebBuilt(mode: WebBenchOptions['build']): void {
     process.stderr.write(result.stdout);
     throw new Error('npx nx run-many -t build -p api web failed');
   }
+}
+
+/** Another app on the port would answer the readiness probe, and the run would measure (and write to) that one. */
+async function assertPortFree(port: number): Promise<void> {
+  const inUse = await new Promise<boolean>((done) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+  if (inUse) throw new Error(`Port ${port} is in use by another process: choose another with --port`);
 }
 
 function newestMtime(paths: string[]): number {

@@ -67,8 +67,13 @@ export async function serveSpa(app: NestFastifyApplication, webDist: string): Pr
       const path = (request.params as { '*': string })['*'];
       if (path === 'api' || path.startsWith('api/')) return reply.callNotFound();
       const file = files.has(path) ? path : 'index.html';
-      void reply.header('Cache-Control', HASHED_ASSET.test(file) ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
       if (!DOCUMENT.test(file)) for (const header of DOCUMENT_ONLY_HEADERS) void reply.removeHeader(header);
-      return reply.sendFile(file);
+      if (!HASHED_ASSET.test(file)) {
+        void reply.header('Cache-Control', REVALIDATE_CACHE);
+        return reply.sendFile(file);
+      }
+      // A hashed name never changes content: nothing to revalidate (no ETag, no Last-Modified) or resume.
+      void reply.header('Cache-Control', IMMUTABLE_CACHE);
+      return reply.sendFile(file, { etag: false, lastModified: false, acceptRanges: false });
     });
 }
