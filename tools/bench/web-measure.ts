@@ -25,7 +25,10 @@ export interface WireBytes {
 }
 
 export interface PageLoad {
+  /** Everything the page fetched until it was interactive. */
   wire: WireBytes;
+  /** What it fetched after that, in the following seconds (prefetches for later: the snackbar's code). */
+  later: WireBytes;
   /** Milliseconds from navigation start until the page's content was there, and until the main thread was idle after it. */
   shownMs: number;
   idleMs: number;
@@ -103,7 +106,16 @@ export class WebProbe {
           }),
       );
       while (inFlight > 0 || Date.now() - lastChange < 500) await new Promise((done) => setTimeout(done, 100));
-      return { wire: await wireBytes(responses), shownMs, idleMs };
+      // Prefetches scheduled for after the first page (see Notifier) are counted apart.
+      const settleUntil = Date.now() + LATER_MS;
+      while (Date.now() < settleUntil || inFlight > 0) await new Promise((done) => setTimeout(done, 100));
+      const interactiveAt =
+        (await page.evaluate(
+          () => (globalThis as unknown as { performance: { timeOrigin: number } }).performance.timeOrigin,
+        )) + idleMs;
+      const early = responses.filter((r) => r.request().timing().startTime <= interactiveAt);
+      const late = responses.filter((r) => r.request().timing().startTime > interactiveAt);
+      return { wire: await wireBytes(early), later: await wireBytes(late), shownMs, idleMs };
     } finally {
       page.off('response', onResponse);
       page.off('request', started);
@@ -130,6 +142,8 @@ export class WebProbe {
 }
 
 const COMPRESSIBLE = /(javascript|css|html|json|svg|text\/)/;
+/** How long a page is watched after it was interactive, for what it fetches for later. */
+const LATER_MS = 4000;
 
 async function wireBytes(responses: Response[]): Promise<WireBytes> {
   const byKind = Object.fromEntries(KINDS.map((k) => [k, { bytes: 0, requests: 0 }])) as WireBytes['byKind'];
