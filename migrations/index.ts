@@ -3,6 +3,9 @@ import { CreateCases1763900100000 } from './1763900100000-CreateCases';
 import { NotifySessionChanges1763900200000 } from './1763900200000-NotifySessionChanges';
 import { GrantRuntimeRole1763900300000 } from './1763900300000-GrantRuntimeRole';
 import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
+import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
+import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
+import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +14,7 @@ export const ALL_MIGRATIONS = [
   NotifySessionChanges1763900200000,
   GrantRuntimeRole1763900300000,
   ChainAuditLog1763900310000,
+  CreateNotifications1764000000000,
+  CreateJobQueue1764000010000,
+  IndexReminderClocks1764000020000,
 ];

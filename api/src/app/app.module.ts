@@ -12,6 +12,8 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
@@ -36,6 +38,8 @@ export class AppModule {
         CasesModule,
         CaseRegistersModule,
         PromisesModule,
+        NotificationsModule,
+        RemindersModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

@@ -6,3 +6,4 @@ export * from './routes';
 export * from './cases';
 export * from './workflows';
 export * from './audit';
+export * from './notifications';

@@ -33,4 +33,9 @@ export const ROUTES = {
   promise: (id: string) => `promises/${id}`,
   caseHistory: (id: string) => `cases/${id}/history`,
   auditVerify: 'audit/verify',
+  notifications: 'notifications',
+  notificationsUnread: 'notifications/unread',
+  notificationsStream: 'notifications/stream',
+  notificationRead: (id: string) => `notifications/${id}/read`,
+  notificationsReadAll: 'notifications/read-all',
 } as const;

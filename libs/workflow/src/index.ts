@@ -35,3 +35,4 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
+export * from './calendar/reminder-window';

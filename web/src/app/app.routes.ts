@@ -38,6 +38,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./quality-report/quality-report.routes').then((m) => m.QUALITY_REPORT_ROUTES),
       },
       {
+        path: 'powiadomienia',
+        loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATIONS_ROUTES),
+      },
+      {
         path: 'administracja',
         canMatch: [roleGuard(SECTION_ROLES.admin)],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),

@@ -52,6 +52,11 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) REQUEST_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) HEADERS_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) KEEP_ALIVE_TIMEOUT_SECONDS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() JOBS?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(86400) REMINDER_SCAN_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30) REMINDER_LEAD_WORKING_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10080) PROMISE_LEAD_MINUTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(366) REMINDER_OVERDUE_LOOKBACK_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -89,6 +94,17 @@ export interface AppConfig {
   webDist: string;
   /** Standard 21 target: working days from discovering an office error to informing the client. */
   officeErrorInformWorkingDays: number;
+  /** Whether this process works the job queue (JOBS=false for a replica that only serves requests). */
+  jobs: boolean;
+  reminders: {
+    scanSeconds: number;
+    /** A case date within this many working days is "due soon". */
+    leadWorkingDays: number;
+    /** A promise due within this many minutes is "due soon". */
+    promiseLeadMinutes: number;
+    /** How far back a scan still reports a date that passed, so a stopped system catches up (and no further). */
+    overdueLookbackDays: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -153,6 +169,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? null,
     // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
     officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,
+    // Tests start the queue where they test it; elsewhere every replica works it unless told not to.
+    jobs: parsed.JOBS ?? nodeEnv !== 'test',
+    reminders: {
+      scanSeconds: parsed.REMINDER_SCAN_SECONDS ?? 300,
+      leadWorkingDays: parsed.REMINDER_LEAD_WORKING_DAYS ?? 2,
+      promiseLeadMinutes: parsed.PROMISE_LEAD_MINUTES ?? 120,
+      overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 3,
+    },
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
   };
 }

@@ -51,7 +51,7 @@ export class PreparedQueries {
 }
 
 /** node-postgres's pool behind a DataSource; fails at start-up, not on a request, if TypeORM stops exposing it. */
-function poolOf(db: DataSource): Pool {
+export function poolOf(db: DataSource): Pool {
   // PostgresDriver#master: public in TypeORM's PostgreSQL driver, though not part of the Driver interface.
   const pool: unknown = db.driver.options.type === 'postgres' ? Reflect.get(db.driver, 'master') : undefined;
   if (!isPool(pool)) throw new Error('Prepared statements need TypeORM’s PostgreSQL driver and its node-postgres pool');

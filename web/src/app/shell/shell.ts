@@ -21,6 +21,7 @@ import { filter, map } from 'rxjs';
 import { LOGIN_PATH } from '../auth/return-url';
 import { Session } from '../auth/session';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
 import { Notifier } from '../shared/notifier';
 import { navItemsFor } from './navigation';
 
@@ -38,6 +39,7 @@ import { navItemsFor } from './navigation';
     MatIconModule,
     TranslocoPipe,
     LanguageSwitch,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
