@@ -1,4 +1,12 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 
 /** The flags of the browser tests (e2e/web/playwright.config.ts): Debian's chromium, headless, nothing in the background. */
 export const CHROMIUM_FLAGS = [
@@ -82,7 +90,9 @@ export class WebProbe {
     page.on('response', onResponse);
     let inFlight = 0;
     let lastChange = Date.now();
-    const track = (delta: number) => () => {
+    // A stream that stays open (the notifications' event stream) never finishes: it is not waited for.
+    const track = (delta: number) => (request: Request) => {
+      if (STREAMS.has(request.resourceType())) return;
       inFlight += delta;
       lastChange = Date.now();
     };
@@ -105,10 +115,13 @@ export class WebProbe {
             page.requestIdleCallback(() => done(page.performance.now()), { timeout: 5000 });
           }),
       );
-      while (inFlight > 0 || Date.now() - lastChange < 500) await new Promise((done) => setTimeout(done, 100));
+      const giveUp = Date.now() + QUIET_TIMEOUT_MS;
+      while ((inFlight > 0 || Date.now() - lastChange < 500) && Date.now() < giveUp)
+        await new Promise((done) => setTimeout(done, 100));
       // Prefetches scheduled for after the first page (see Notifier) are counted apart.
       const settleUntil = Date.now() + LATER_MS;
-      while (Date.now() < settleUntil || inFlight > 0) await new Promise((done) => setTimeout(done, 100));
+      while (Date.now() < settleUntil || (inFlight > 0 && Date.now() < settleUntil + QUIET_TIMEOUT_MS))
+        await new Promise((done) => setTimeout(done, 100));
       const interactiveAt =
         (await page.evaluate(
           () => (globalThis as unknown as { performance: { timeOrigin: number } }).performance.timeOrigin,
@@ -144,6 +157,9 @@ export class WebProbe {
 const COMPRESSIBLE = /(javascript|css|html|json|svg|text\/)/;
 /** How long a page is watched after it was interactive, for what it fetches for later. */
 const LATER_MS = 4000;
+/** A request still open after this long is not waited for any more. */
+const QUIET_TIMEOUT_MS = 10_000;
+const STREAMS = new Set(['eventsource', 'websocket']);
 
 async function wireBytes(responses: Response[]): Promise<WireBytes> {
   const byKind = Object.fromEntries(KINDS.map((k) => [k, { bytes: 0, requests: 0 }])) as WireBytes['byKind'];
@@ -151,6 +167,8 @@ async function wireBytes(responses: Response[]): Promise<WireBytes> {
   const uncompressed: string[] = [];
   for (const response of responses) {
     const request = response.request();
+    // An open stream has no final size (its few bytes of events are not part of a page load).
+    if (STREAMS.has(request.resourceType())) continue;
     const sizes = await request.sizes().catch(() => null);
     if (!sizes) continue;
     const bytes = sizes.responseHeadersSize + sizes.responseBodySize;
