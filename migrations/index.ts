@@ -6,6 +6,13 @@ import { ChainAuditLog1763900310000 } from './1763900310000-ChainAuditLog';
 import { CreateNotifications1764000000000 } from './1764000000000-CreateNotifications';
 import { CreateJobQueue1764000010000 } from './1764000010000-CreateJobQueue';
 import { IndexReminderClocks1764000020000 } from './1764000020000-IndexReminderClocks';
+import { CreateEmailDeliveries1764000100000 } from './1764000100000-CreateEmailDeliveries';
+import { IndexOpenCasesByDue1764000100100 } from './1764000100100-IndexOpenCasesByDue';
+import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-TrackCaseActivityAndHandover';
+import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
+import { IndexOpenCasesByAssignee1764000220000 } from './1764000220000-IndexOpenCasesByAssignee';
+import { IndexOpenPromisesForWorkload1764000230000 } from './1764000230000-IndexOpenPromisesForWorkload';
+import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +24,11 @@ export const ALL_MIGRATIONS = [
   CreateNotifications1764000000000,
   CreateJobQueue1764000010000,
   IndexReminderClocks1764000020000,
+  CreateEmailDeliveries1764000100000,
+  IndexOpenCasesByDue1764000100100,
+  TrackCaseActivityAndHandover1764000200000,
+  IndexOpenCasesForWorkload1764000210000,
+  IndexOpenCasesByAssignee1764000220000,
+  IndexOpenPromisesForWorkload1764000230000,
+  FoldCaseSearchText1764000600000,
 ];

@@ -371,15 +371,21 @@ describe('Who may do what with cases and promises', () => {
       expect(ids(list)).toEqual([flow.id]);
     });
 
-    it('a case can only be assigned to someone who works in its department', async () => {
+    it('a case goes only to someone who can work cases; a person of another department takes it there', async () => {
       const flow = await CaseFlow.create(clients.clerkB, 'complaint');
-      const res = await flow
-        .as(clients.managerB)
-        .transfer({ assigneeId: office().users.clerkA.id, note: 'Proszę o przejęcie.' });
-      expect(expectStatus(res, 422).body.fields).toHaveProperty('assigneeId');
       for (const id of [office().users.quality.id, office().users.admin.id]) {
         expectStatus(await flow.as(clients.managerB).transfer({ assigneeId: id, note: 'x' }), 422);
       }
+      const named = await flow.as(clients.managerB).transfer({
+        departmentId: office().departments.b.id,
+        assigneeId: office().users.clerkA.id,
+        note: 'Proszę o przejęcie.',
+      });
+      expect(expectStatus(named, 422).body.fields).toHaveProperty('assigneeId');
+      const res = await flow
+        .as(clients.managerB)
+        .transfer({ assigneeId: office().users.clerkA.id, note: 'Proszę o przejęcie.' });
+      expect(expectStatus(res, 200).body.department.id).toBe(office().departments.a.id);
     });
 
     it('an assignee keeps seeing the case after moving to another department; colleagues there do not', async () => {

@@ -163,6 +163,13 @@ describe('SQL statements per request', () => {
     await measure('GET /promises?scope=department', () => manager.get('/api/promises?scope=department&state=open'));
   });
 
+  it('GET /api/dashboard and /api/my-work: the same few statements whatever the number of cases or people', async () => {
+    await manager.get('/api/dashboard');
+    await clerk.get('/api/my-work');
+    await measure('GET /dashboard', () => manager.get('/api/dashboard'));
+    await measure('GET /my-work', () => clerk.get('/api/my-work'));
+  });
+
   it('other routes, for the record (no budget asserted)', async () => {
     const fresh = await CaseFlow.create(clerk, 'complaint');
     await measure(

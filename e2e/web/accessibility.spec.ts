@@ -30,9 +30,11 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical v
   });
 
   test('clerk, manager and quality pages', async ({ page }) => {
+    // Fifteen pages, each scanned by axe: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     const pages: [string, string[]][] = [
-      [DEMO.clerk.username, ['/sprawy', '/obietnice', '/brak-dostepu', '/nie-ma-takiej-strony']],
-      [DEMO.manager.username, ['/sprawy', '/obietnice', '/terminy']],
+      [DEMO.clerk.username, ['/moja-praca', '/sprawy', '/obietnice', '/brak-dostepu', '/nie-ma-takiej-strony']],
+      [DEMO.manager.username, ['/moja-praca', '/sprawy', '/obietnice', '/terminy']],
       [DEMO.quality.username, ['/sprawy', '/obietnice', '/terminy', '/raport-jakosci']],
     ];
     for (const [username, paths] of pages) {

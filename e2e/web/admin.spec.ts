@@ -60,8 +60,8 @@ test.describe('administration of users', () => {
     await expect(page).toHaveURL('/administracja/uzytkownicy/nowy');
 
     const newUser = await newSignedInPage(browser, username, NEW_PASSWORD);
-    await expect(newUser).toHaveURL('/sprawy');
-    expect(await navLinks(newUser)).toEqual(['Moje sprawy', 'Obietnice']);
+    await expect(newUser).toHaveURL('/moja-praca');
+    expect(await navLinks(newUser)).toEqual(['Moja praca', 'Moje sprawy', 'Obietnice']);
     await expect(newUser.getByRole('region', { name: 'Zalogowany użytkownik' })).toContainText('Jan Testowy');
     await newUser.context().close();
   });
@@ -80,7 +80,7 @@ test.describe('administration of users', () => {
     });
 
     const victim = await newSignedInPage(browser, username, NEW_PASSWORD);
-    await expect(victim).toHaveURL('/sprawy');
+    await expect(victim).toHaveURL('/moja-praca');
 
     await page.goto('/administracja/uzytkownicy');
     await openUserActions(page, username);
@@ -152,7 +152,7 @@ test.describe('administration of users', () => {
     await expect(page.getByText(`Ustawiono nowe hasło dla ${username}.`)).toBeVisible();
 
     const manager = await newSignedInPage(browser, username, password);
-    expect(await navLinks(manager)).toEqual(['Sprawy', 'Obietnice', 'Terminy']);
+    expect(await navLinks(manager)).toEqual(['Moja praca', 'Sprawy', 'Obietnice', 'Terminy']);
     await manager.context().close();
   });
 

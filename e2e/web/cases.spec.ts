@@ -195,8 +195,10 @@ test.describe('cases', () => {
     );
     await expect(page.getByRole('tab', { name: 'Obietnice (1)' })).toBeVisible();
     await promises.getByRole('button', { name: 'Dotrzymana: Wyślę pisemne przeprosiny e-mailem.' }).click();
+    // "Kept" is sent after the few seconds it can be undone in.
     await expect(promises.getByRole('listitem').filter({ hasText: 'Wyślę pisemne przeprosiny' })).toContainText(
       'dotrzymana',
+      { timeout: 15_000 },
     );
 
     await page.getByRole('tab', { name: 'Przebieg sprawy' }).click();
@@ -489,7 +491,7 @@ test.describe('cases', () => {
     await expect(page.getByRole('row').filter({ hasText: `Ewa Dostępna ${u}` })).toContainText(
       'Szczególne potrzeby: Tłumacz języka migowego',
     );
-    await expect(page.getByRole('status').filter({ hasText: 'Spraw na tej stronie: 1.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Sprawy 1–1 z 1.' })).toBeVisible();
     await expectAccessible(page, 'case register');
 
     await page.goto('/sprawy/nowa');

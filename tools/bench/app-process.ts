@@ -93,7 +93,7 @@ export class AppProcess {
   /** Echo the app's own log lines (warnings and errors at LOG_LEVEL=warn). */
   echo = true;
 
-  static spawn(opts: { databaseUrl: string; port: number; poolSize: number }): AppProcess {
+  static spawn(opts: { databaseUrl: string; port: number; poolSize: number; env?: NodeJS.ProcessEnv }): AppProcess {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
@@ -110,6 +110,7 @@ export class AppProcess {
       SESSION_SECRET: randomBytes(30).toString('base64url'),
       // Cookies marked Secure would not be sent back over plain http.
       SECURE_COOKIES: 'false',
+      ...opts.env,
     };
     const child = spawn(process.execPath, ['-r', join(__dirname, 'app-probe.cjs'), MAIN_JS], {
       cwd: ROOT,

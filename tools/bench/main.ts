@@ -11,10 +11,13 @@ import { type BenchOptions, parseOptions, type Scenario } from './options';
 import { summarizeProfile } from './profile';
 import { setAuditChain } from './audit-chain-switch';
 import { BENCH_PASSWORD, managerUsername, seedDatabase } from './seed';
+import { runWorkloadScenarios, WORKLOAD_LIST_P95_MS } from './workload-scenarios';
 
 const TARGETS = { listP95Ms: 50, deepToFirstP95: 2, listShareOfRaw: 0.5, createChainedShare: 0.9 };
 const CREATE_CHAINED = 'create case (POST)';
 const CREATE_UNCHAINED = 'create, no hash chain';
+const SEARCH = 'list, search';
+const RAW_SEARCH = 'raw SQL, search';
 const PAGE = 25;
 
 async function main(): Promise<number> {
@@ -154,6 +157,9 @@ async function benchmark(
   let firstStatements: Statement[];
   let deepStatements: Statement[];
   let deepUrl: string | null = null;
+  // The list's first page with a search term typed without diacritics (it must find "Zielińska").
+  const searchUrl = `${app.baseUrl}/api/cases?departmentId=${dataset.departmentId}&q=${encodeURIComponent(opts.search)}&sort=deadline&limit=${PAGE}`;
+  let searchStatements: Statement[] = [];
 
   if (apiReady) {
     checkPage(probe.body, 'first page');
@@ -171,6 +177,16 @@ async function benchmark(
     printCapture('deep page', deepCapture);
     firstStatements = listStatements(firstCapture);
     deepStatements = listStatements(deepCapture);
+    if (opts.only.has('search') || opts.only.has('raw-search')) {
+      const found = await getJson<CasePage>(searchUrl, session);
+      checkPage(found.body, `search for "${opts.search}"`);
+      console.log(
+        `Search "${opts.search}": ${found.body.total.exact ? '' : 'more than '}${found.body.total.count} cases, first ${found.body.items[0].clientName ?? ''}`,
+      );
+      const searchCapture = await app.capture(async () => void (await getJson(searchUrl, session)));
+      printCapture('search', searchCapture);
+      searchStatements = listStatements(searchCapture);
+    }
     if (firstStatements.length === 0)
       throw new Error('Captured no SQL on the cases table for GET /api/cases; is the list served from a cache?');
   } else {
@@ -184,6 +200,7 @@ async function benchmark(
 
   await explain(benchUrl, 'first page', firstStatements);
   await explain(benchUrl, 'deep page', deepStatements);
+  if (searchStatements.length) await explain(benchUrl, 'search', searchStatements);
 
   const http = (name: string, url: string, extra: Partial<Parameters<typeof runHttp>[0]> = {}) =>
     announce(name, opts.quietWait, app.pid, () =>
@@ -213,7 +230,9 @@ async function benchmark(
   // On a small shared machine one run can be a third off the next; interleaved rounds spread that drift over
   // every scenario, and the median round decides.
   const rounds: RunResult[] = [];
-  const listRounds = ['list', 'deep', 'raw'].some((s) => opts.only.has(s as Scenario)) ? opts.rounds : 0;
+  const listRounds = ['list', 'deep', 'raw', 'search', 'raw-search'].some((s) => opts.only.has(s as Scenario))
+    ? opts.rounds
+    : 0;
   for (let round = 1; round <= listRounds; round++) {
     if (opts.rounds > 1)
       console.log(`
@@ -225,6 +244,8 @@ Round ${round} of ${opts.rounds}`);
       rounds.push(await raw('raw SQL, first page', firstStatements));
       rounds.push(await raw('raw SQL, deep page', deepStatements));
     }
+    if (apiReady && opts.only.has('search')) rounds.push(await http(SEARCH, searchUrl));
+    if (searchStatements.length && opts.only.has('raw-search')) rounds.push(await raw(RAW_SEARCH, searchStatements));
   }
   results.push(...medianRounds(rounds));
   if (apiReady && opts.only.has('create')) {
@@ -266,6 +287,24 @@ Round ${round} of ${opts.rounds}`);
       }
     }
     results.push(...medianRounds(createRounds));
+  }
+
+  if (apiReady && opts.only.has('workload')) {
+    results.push(
+      ...(await runWorkloadScenarios({
+        app,
+        benchUrl,
+        departmentId: dataset.departmentId,
+        session,
+        dashboardConnections: opts.createConnections,
+        http,
+        explain: (what, statements) => explain(benchUrl, what, statements),
+        listStatements: (captured) =>
+          captured
+            .filter((s) => /\b(cases|promises)\b/i.test(s.text))
+            .map((s) => ({ text: s.text, values: s.values, name: s.name })),
+      })),
+    );
   }
 
   if (apiReady && opts.profile) {
@@ -509,6 +548,20 @@ function report(results: RunResult[], opts: BenchOptions, apiReady: boolean): Ve
       : 'not measured',
     first && raw ? first.rps >= TARGETS.listShareOfRaw * raw.rps : null,
   );
+  const search = results.find((r) => r.name === SEARCH);
+  const rawSearch = results.find((r) => r.name === RAW_SEARCH);
+  add(
+    `search p95 ≤ ${TARGETS.listP95Ms} ms at ${opts.connections} connections`,
+    search ? `${ms(search.p95)} ms` : 'not measured',
+    search ? search.p95 <= TARGETS.listP95Ms : null,
+  );
+  add(
+    `search throughput ≥ ${TARGETS.listShareOfRaw * 100} % of raw SQL`,
+    search && rawSearch
+      ? `${((100 * search.rps) / rawSearch.rps).toFixed(0)} % (${search.rps.toFixed(0)} / ${rawSearch.rps.toFixed(0)} req/s)`
+      : 'not measured',
+    search && rawSearch ? search.rps >= TARGETS.listShareOfRaw * rawSearch.rps : null,
+  );
   const chained = results.find((r) => r.name === CREATE_CHAINED);
   const unchained = results.find((r) => r.name === CREATE_UNCHAINED);
   add(
@@ -518,6 +571,10 @@ function report(results: RunResult[], opts: BenchOptions, apiReady: boolean): Ve
       : 'not measured',
     chained && unchained ? chained.rps >= TARGETS.createChainedShare * unchained.rps : null,
   );
+  for (const r of results.filter(
+    (x) => x.name.startsWith('list, ') && !x.name.startsWith('list, first') && !x.name.startsWith('list, page'),
+  ))
+    add(`${r.name}: p95 ≤ ${WORKLOAD_LIST_P95_MS} ms`, `${ms(r.p95)} ms`, r.p95 <= WORKLOAD_LIST_P95_MS);
   console.log('\nTargets');
   for (const v of verdicts)
     console.log(`  ${v.pass === null ? 'n/a ' : v.pass ? 'PASS' : 'FAIL'}  ${v.target.padEnd(44)} ${v.value}`);

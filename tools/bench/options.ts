@@ -24,10 +24,21 @@ export interface BenchOptions {
   quietWait: number;
   profile: boolean;
   only: Set<Scenario>;
+  /** The text of the search scenarios (typed as a clerk would, without diacritics). */
+  search: string;
   json: string | null;
 }
 
-export const SCENARIOS = ['list', 'deep', 'raw', 'create', 'create-unchained'] as const;
+export const SCENARIOS = [
+  'list',
+  'deep',
+  'raw',
+  'search',
+  'raw-search',
+  'create',
+  'create-unchained',
+  'workload',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench:api -- [options]
@@ -56,6 +67,7 @@ for any option below (e.g. BENCH_CASES=200000).
   --rounds=N              rounds of the list, raw-SQL and create runs, interleaved; each
                           scenario reports its median round (by req/s) and the range   (3)
   --quiet-wait=S          before each run, wait up to S seconds for the machine to be idle (60)
+  --search=TEXT           search text of the search scenarios (the list's first page with ?q=)  (zielinska)
   --only=a,b              scenarios to run: ${SCENARIOS.join(', ')}
                           (create-unchained: each create round again with the audit log's hash chain
                           switched off in the benchmark database; needs create)
@@ -90,6 +102,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       'quiet-wait': { type: 'string' },
       profile: { type: 'boolean' },
       only: { type: 'string' },
+      search: { type: 'string' },
       json: { type: 'string' },
     },
   });
@@ -145,6 +158,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     quietWait: int('quiet-wait', 60, 0),
     profile: values.profile ?? false,
     only: new Set(only as Scenario[]),
+    search: str('search', 'zielinska'),
     json: str('json', '') || null,
   };
 }

@@ -19,6 +19,9 @@ import { CaseRegistersModule } from './case-registers/case-registers.module';
 import { CasesModule } from './cases/cases.module';
 import { PromisesModule } from './promises/promises.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { WorkloadModule } from './workload/workload.module';
+import { AccountModule } from './account/account.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +43,9 @@ export class AppModule {
         PromisesModule,
         NotificationsModule,
         RemindersModule,
+        WorkloadModule,
+        AccountModule,
+        MailModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

@@ -1,6 +1,7 @@
 import type { CaseKindName } from './cases';
 import type { Role } from './roles';
 import type { DepartmentRef } from './auth';
+import type { EmailMode, UserLanguage } from './account';
 
 export interface DepartmentResponse extends DepartmentRef {
   active: boolean;
@@ -23,6 +24,9 @@ export interface UserResponse {
   username: string;
   displayName: string;
   email: string | null;
+  /** The user's own e-mail choice and language (read-only here: the user sets them). */
+  emailMode: EmailMode;
+  language: UserLanguage;
   role: Role;
   department: DepartmentRef;
   disabled: boolean;

@@ -1,5 +1,6 @@
 import type { CaseKind, Channel, DeadlineComputation, PromiseState, StepEntry } from '@pu/workflow';
 import type { DepartmentRef } from './auth';
+import type { CaseHandover } from './workload';
 
 /*
  * The workflow's vocabulary on the wire is the workflow's own (type-level imports only, so contracts add
@@ -113,6 +114,8 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   steps: Record<string, StepEntryResponse>;
   /** Entries a loop sent back (proposals not accepted and the answers that refused them), per step, oldest first. */
   earlierSteps: Record<string, StepEntryResponse[]>;
+  /** What a reopened step held before it was reopened, until it is done again (its form starts from it). */
+  reopenedSteps: Record<string, StepEntryResponse>;
   availableSteps: string[];
   missingForClose: string[];
   promiseCount: number;
@@ -120,14 +123,31 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
   followsCaseId: string | null;
   /** Office error: hours from discovery to informing the client, once informed. */
   informHours: number | null;
+  /** The last handover with its note (standard 17), or null if the case never changed hands. */
+  handover: CaseHandover | null;
+  /** When anything on the case or its promises last changed (reads aside). */
+  lastActivityAt: string;
   createdAt: string;
   closedAt: string | null;
+}
+
+/** The list counts at most this many cases; beyond it the total says "more than" this. */
+export const CASE_LIST_COUNT_CAP = 1000;
+/** With a search text the list counts at most this many: each match is checked in the table. */
+export const CASE_SEARCH_COUNT_CAP = 100;
+
+export interface CaseTotal {
+  /** Cases the filters match, or the cap (CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP) when there are more (then `exact` is false). */
+  count: number;
+  exact: boolean;
 }
 
 export interface CasePage {
   items: CaseListItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** All cases the filters match (not only this page), counted up to a cap. */
+  total: CaseTotal;
 }
 
 export type CaseSort = 'deadline' | '-deadline' | 'received' | '-received';
@@ -139,6 +159,12 @@ export interface CaseListQuery {
   assigneeId?: string;
   overdue?: boolean;
   dueBefore?: string;
+  /** Open, not yet overdue, due by the end of the n-th working day after today (Polish calendar). */
+  dueWithinWorkingDays?: number;
+  /** Open, with no recorded change for n calendar days. */
+  idleDays?: number;
+  /** Only cases nobody is assigned to. */
+  unassigned?: boolean;
   q?: string;
   sort?: CaseSort;
   limit?: number;
@@ -212,8 +238,11 @@ export interface UpdatePromiseRequest {
 
 export interface PromiseListQuery {
   scope?: 'mine' | 'department' | 'all';
-  state?: 'open' | 'overdue' | 'kept' | 'any';
+  /** `overdue` = broken (unkept, past due); `due_today` = unkept, due later today (Warsaw). */
+  state?: 'open' | 'overdue' | 'due_today' | 'kept' | 'any';
   departmentId?: string;
+  /** Only promises this person made (within the department or all scope). */
+  createdBy?: string;
   limit?: number;
 }
 
@@ -229,3 +258,33 @@ export interface HistoryEntry {
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A card of the board: what a clerk needs to pick the case up. */
+export interface CaseBoardCard {
+  id: string;
+  reference: string;
+  subject: string;
+  clientName: string | null;
+  assignee: UserRef | null;
+  dueAt: string | null;
+  /** Warsaw calendar days to the deadline: 0 on its day, negative once past; null without a deadline. */
+  daysLeft: number | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface CaseBoardColumn {
+  /** The step the cases in this column are at; null for open cases with every step done (ready to close). */
+  stepId: string | null;
+  /** All open cases at this step that the filters match. */
+  count: number;
+  /** The first of them by deadline, at most `cardsPerColumn`. */
+  cards: CaseBoardCard[];
+}
+
+/** `GET /cases/board?kind=…`: a kind's open cases in the columns of its steps, with the list's filters. */
+export interface CaseBoard {
+  kind: CaseKindName;
+  columns: CaseBoardColumn[];
+  cardsPerColumn: number;
+}

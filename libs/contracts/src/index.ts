@@ -7,3 +7,5 @@ export * from './cases';
 export * from './workflows';
 export * from './audit';
 export * from './notifications';
+export * from './workload';
+export * from './account';

@@ -6,6 +6,18 @@ function locale(lang: string): string {
   return lang === 'en' ? 'en-GB' : 'pl-PL';
 }
 
+/** Building an Intl formatter costs far more than using one (a digest of 50 lines formats 100 dates). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale(lang)}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /**
  * A calendar date: `YYYY-MM-DD` as it stands (no time-zone shift), or the date of an instant in the
  * office's zone (legal deadlines are dates in Europe/Warsaw).
@@ -19,7 +31,7 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   if (Number.isNaN(date.getTime())) {
     return value;
   }
-  return new Intl.DateTimeFormat(locale(lang), {
+  return formatter(lang, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -39,7 +51,7 @@ export function formatDateTime(value: string | null | undefined, lang: string, t
   if (Number.isNaN(date.getTime())) {
     return value;
   }
-  return new Intl.DateTimeFormat(locale(lang), {
+  return formatter(lang, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

@@ -25,8 +25,10 @@ export * from './progress-types';
 export { validateStepData, isPlainObject, type StepDataResult } from './step-data-validation';
 export * from './progress';
 export * from './promises';
+export * from './assignment';
 export * from './deadline-extension';
 export * from './reference-number';
+export * from './search-fold';
 
 // Calendar (pulls in date-holidays data on first use only; modules have no import-time side effects).
 export * from './calendar/warsaw-time';
@@ -36,3 +38,4 @@ export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
 export * from './calendar/reminder-window';
+export * from './calendar/workload';

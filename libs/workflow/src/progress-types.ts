@@ -24,6 +24,8 @@ export interface CaseProgress {
    * oldest first: what a clerk recorded is never dropped, and the next attempt can show it.
    */
   earlier?: Record<string, StepEntry[]>;
+  /** The entry a reopening took away, per step, until the step is done again: its form starts from it. */
+  reopened?: Record<string, StepEntry>;
 }
 
 /** Facts about the case outside its steps that the rules depend on. */

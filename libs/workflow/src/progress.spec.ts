@@ -296,7 +296,7 @@ describe('reopen', () => {
     const r2 = must(reopenLastStep(r1.progress));
     expect(r2.reopened).toBe('quiet_place');
     const r3 = must(reopenLastStep(r2.progress));
-    expect(r3.progress).toEqual(emptyProgress('complaint'));
+    expect(r3.progress).toEqual({ ...emptyProgress('complaint'), reopened: expect.any(Object) });
     expect(reopenLastStep(r3.progress)).toMatchObject({ ok: false, violation: { code: 'NOTHING_TO_REOPEN' } });
   });
 
@@ -312,6 +312,21 @@ describe('reopen', () => {
     const p = must(reopenLastStep(walk('refusal', ['decision']))).progress;
     const again = must(completeStep(p, 'decision', { decisionReference: 'X.1', scope: 'Inny zakres' }, CTX, META));
     expect(again.progress.entries['decision']?.data).toEqual({ decisionReference: 'X.1', scope: 'Inny zakres' });
+  });
+
+  it('keeps what the reopened step held until the step is done again', () => {
+    const done = walk('refusal', ['decision']);
+    const p = must(reopenLastStep(done)).progress;
+    expect(p.reopened?.['decision']).toEqual(done.entries['decision']);
+    const again = must(completeStep(p, 'decision', SAMPLES.refusal['decision'], CTX, META)).progress;
+    expect(again.reopened).toEqual({});
+  });
+
+  it('keeps a reopened skip too, and drops it once the step is skipped again', () => {
+    const skipped = must(skipStep(walk('complaint', ['listen']), 'quiet_place', 'Brak sali', META)).progress;
+    const p = must(reopenLastStep(skipped)).progress;
+    expect(p.reopened?.['quiet_place']).toMatchObject({ status: 'skipped', reason: 'Brak sali' });
+    expect(must(skipStep(p, 'quiet_place', 'Nadal brak', META)).progress.reopened).toEqual({});
   });
 });
 

@@ -128,7 +128,7 @@ export function completeStep(
   }
 
   const next: CaseProgress = {
-    ...progress,
+    ...withoutReopened(progress, stepId),
     entries: { ...progress.entries, [stepId]: entry },
     lastCompleted: [...progress.lastCompleted, stepId],
   };
@@ -178,7 +178,7 @@ export function skipStep(progress: CaseProgress, stepId: string, reason: string,
     ok: true,
     entry,
     progress: {
-      ...progress,
+      ...withoutReopened(progress, stepId),
       entries: { ...progress.entries, [stepId]: entry },
       lastCompleted: [...progress.lastCompleted, stepId],
     },
@@ -200,9 +200,22 @@ export function reopenLastStep(progress: CaseProgress, stepId?: string): ReopenR
   const entries = Object.fromEntries(Object.entries(progress.entries).filter(([id]) => id !== last));
   return {
     ok: true,
-    progress: { ...progress, entries, lastCompleted: progress.lastCompleted.slice(0, -1) },
+    progress: {
+      ...progress,
+      entries,
+      lastCompleted: progress.lastCompleted.slice(0, -1),
+      // Kept so the step's form comes back with what was entered, to be corrected rather than typed again.
+      reopened: { ...progress.reopened, [last]: progress.entries[last] },
+    },
     reopened: last,
   };
+}
+
+/** A step done again no longer needs the entry it replaced (the history keeps it). */
+function withoutReopened(progress: CaseProgress, stepId: string): CaseProgress {
+  if (!progress.reopened || !Object.hasOwn(progress.reopened, stepId)) return progress;
+  const reopened = Object.fromEntries(Object.entries(progress.reopened).filter(([id]) => id !== stepId));
+  return { ...progress, reopened };
 }
 
 function stepsWithoutPromise(p: CaseProgress, def: WorkflowDef, ctx: CaseContext): string[] {

@@ -28,9 +28,14 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./promises/promises.routes').then((m) => m.PROMISES_ROUTES),
       },
       {
+        path: 'moja-praca',
+        canMatch: [roleGuard(SECTION_ROLES.myWork)],
+        loadChildren: () => import('./workload/workload.routes').then((m) => m.MY_WORK_ROUTES),
+      },
+      {
         path: 'terminy',
         canMatch: [roleGuard(SECTION_ROLES.deadlines)],
-        loadChildren: () => import('./deadlines/deadlines.routes').then((m) => m.DEADLINES_ROUTES),
+        loadChildren: () => import('./workload/workload.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
         path: 'raport-jakosci',
@@ -45,6 +50,11 @@ export const APP_ROUTES: Routes = [
         path: 'administracja',
         canMatch: [roleGuard(SECTION_ROLES.admin)],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
+        path: 'ustawienia',
+        title: 'account.title',
+        loadComponent: () => import('./account/account-settings-page').then((m) => m.AccountSettingsPage),
       },
       {
         path: 'brak-dostepu',

@@ -1,4 +1,6 @@
-import type { CaseListItem, CasePage, CaseSort } from '@pu/contracts';
+import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
+import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
+import { dueSoonUntil, foldForSearch, idleBefore, looksLikeReference } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -31,7 +33,7 @@ const SORTS: Record<
 /** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
 type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
     this.values.push(value);
@@ -41,6 +43,39 @@ class Params {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
+/** The list's conditions besides the scope; the page adds its cursor, the count does not. */
+export function filtersFor(q: CaseListQueryDto, p: Params, now: Date): string[] {
+  const filters: string[] = [];
+  const term = q.q?.trim() ?? '';
+  const status: string[] = [];
+  if (q.status) status.push(`c.status = ${p.add(q.status)}`);
+  // "Now" is the API's clock, as for every other rule by time: the dashboard counts with the same instant.
+  if (q.overdue !== undefined) {
+    const overdue = `c.status = 'open' AND c.due_sort < ${p.add(now)}::timestamptz`;
+    status.push(q.overdue ? overdue : `NOT (${overdue})`);
+  }
+  if (status.length && looksLikeReference(term))
+    filters.push(`(${status.join(' AND ')} OR upper(c.reference) = ${p.add(term.toUpperCase())})`);
+  else filters.push(...status);
+  if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
+  // The dashboard's thresholds, computed from the Polish calendar in @pu/workflow and bound as parameters.
+  if (q.dueWithinWorkingDays !== undefined) {
+    const from = p.add(now);
+    const until = p.add(dueSoonUntil(now, q.dueWithinWorkingDays));
+    filters.push(`c.status = 'open' AND c.due_sort >= ${from}::timestamptz AND c.due_sort <= ${until}::timestamptz`);
+  }
+  if (q.idleDays !== undefined) {
+    filters.push(
+      `c.status = 'open' AND COALESCE(c.last_activity_at, c.created_at) < ${p.add(idleBefore(now, q.idleDays))}::timestamptz`,
+    );
+  }
+  if (q.unassigned === true) filters.push(`c.assignee_id IS NULL`);
+  if (q.unassigned === false) filters.push(`c.assignee_id IS NOT NULL`);
+  if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
+  if (term) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(foldForSearch(term))}%`)}`);
+  return filters;
+}
+
 /**
  * One SQL statement per page, keyset-paginated so page 1,000 costs what page 1 does. A clerk's scope
  * (their department OR cases assigned to them) is an OR that no index serves in order, so it becomes two
@@ -49,19 +84,14 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
+  now: Date,
 ): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
   const p = new Params();
   const sortName = q.sort ?? 'deadline';
   const sort = SORTS[sortName];
   const limit = q.limit ?? 25;
   const dir = sort.desc ? 'DESC' : 'ASC';
-  const filters: string[] = [];
-  if (q.kind) filters.push(`c.kind = ${p.add(q.kind)}`);
-  if (q.status) filters.push(`c.status = ${p.add(q.status)}`);
-  if (q.overdue === true) filters.push(`c.status = 'open' AND c.due_sort < now()`);
-  if (q.overdue === false) filters.push(`NOT (c.status = 'open' AND c.due_sort < now())`);
-  if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
-  if (q.q?.trim()) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(q.q.trim().toLowerCase())}%`)}`);
+  const filters = filtersFor(q, p, now);
   if (q.cursor) {
     const { key, id } = decodeCursor(q.cursor, sortName);
     filters.push(`(c.${sort.column}, c.id) ${sort.desc ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
@@ -83,14 +113,43 @@ function buildCaseListQuery(
   return { sql, params: p.values, limit, sortName };
 }
 
+/**
+ * How many cases the filters match, counted up to a cap + 1: each scope stops after that many rows, so a filter
+ * matching 200,000 cases costs what one matching a thousand does, and the answer is "more than N".
+ *
+ * A text search counts to a lower cap, from the trigram index alone: its matches must each be rechecked in the
+ * table, and left to itself the planner also ANDs in the department's whole bitmap (200,000 entries in the
+ * benchmark's largest department), which a LIMIT cannot cut short. `(…) IS TRUE` keeps the scope a filter on the
+ * rows the trigram index found (measured in docs/performance.md).
+ */
+function buildCaseCountQuery(
+  user: SessionUser,
+  q: CaseListQueryDto,
+  now: Date,
+): { sql: string; params: unknown[]; cap: number } {
+  const p = new Params();
+  const filters = filtersFor(q, p, now);
+  const searching = !!q.q?.trim();
+  const cap = searching ? CASE_SEARCH_COUNT_CAP : CASE_LIST_COUNT_CAP;
+  const scopes = scopesFor(user, q, p).map((scope) => (searching ? `(${scope}) IS TRUE` : scope));
+  const lim = p.add(cap + 1);
+  const selects = scopes.map(
+    (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${lim})`,
+  );
+  return { sql: `SELECT count(*)::int AS n FROM (${selects.join(' UNION ALL ')}) x`, params: p.values, cap };
+}
+
 /** The row sets a user may list, as disjoint conditions (each served by one index). */
-function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] {
+export function scopesFor(user: SessionUser, q: CaseListQueryDto, p: Params): string[] {
   const dept = q.departmentId ? `c.department_id = ${p.add(q.departmentId)}` : null;
   const assignee = q.assigneeId ? `c.assignee_id = ${p.add(q.assigneeId)}` : null;
   const and = (...parts: (string | null)[]) => parts.filter(Boolean).join(' AND ') || 'TRUE';
   if (user.role === 'quality') return [and(dept, assignee)];
   // Filters that already fall inside one half of the scope need only that half.
   if (q.departmentId === user.department.id) return [and(dept, assignee)];
+  // Nobody's cases are never "assigned to me": only the department's half can hold them.
+  // (Every parameter added above must appear: a placeholder PostgreSQL cannot type fails the statement.)
+  if (q.unassigned === true) return [and(`c.department_id = ${p.add(user.department.id)}`, dept, assignee)];
   if (q.assigneeId === user.id) return [and(assignee, dept)];
   const own = p.add(user.department.id);
   const me = p.add(user.id);
@@ -106,16 +165,22 @@ export async function selectCaseList(
   prepared: PreparedQueries,
   user: SessionUser,
   q: CaseListQueryDto,
-): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort }> {
-  const { sql, params, limit, sortName } = buildCaseListQuery(user, q);
+  now: Date,
+): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort; total: CaseTotal }> {
+  const { sql, params, limit, sortName } = buildCaseListQuery(user, q, now);
+  const count = buildCaseCountQuery(user, q, now);
   // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
-  const rows: ListRow[] = q.q ? await db.query(sql, params) : await prepared.query<ListRow>(sql, params);
-  return { rows, limit, sortName };
+  const run = <Row>(text: string, values: unknown[]): Promise<Row[]> =>
+    q.q ? db.query(text, values) : prepared.query<Row>(text, values);
+  const rows = await run<ListRow>(sql, params);
+  const [{ n }] = await run<{ n: number }>(count.sql, count.params);
+  const total = n > count.cap ? { count: count.cap, exact: false } : { count: n, exact: true };
+  return { rows, limit, sortName, total };
 }
 
-export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, now: Date): CasePage {
+export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, total: CaseTotal, now: Date): CasePage {
   const page = rows.slice(0, limit);
   const items: CaseListItem[] = page.map((r) => toCaseListItem(r, now));
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
+  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null, total };
 }

@@ -1,4 +1,4 @@
-import type { CaseListItem, CasePage, DepartmentRef, UserRef } from '@pu/contracts';
+import type { CaseListItem, CasePage, CaseTotal, DepartmentRef, UserRef } from '@pu/contracts';
 
 type JsonSchema = Record<string, unknown>;
 /** One schema per key of T, no more and no fewer: the compiler keeps this file and the contract in step. */
@@ -45,6 +45,10 @@ const caseListItem = object<CaseListItem>({
  */
 export const CASE_PAGE_RESPONSE_SCHEMA = {
   response: {
-    200: object<CasePage>({ items: { type: 'array', items: caseListItem }, nextCursor: optionalText }),
+    200: object<CasePage>({
+      items: { type: 'array', items: caseListItem },
+      nextCursor: optionalText,
+      total: object<CaseTotal>({ count: { type: 'integer' }, exact: { type: 'boolean' } }),
+    }),
   },
 };

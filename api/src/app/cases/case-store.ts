@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuditRecord } from '../audit/audit.service';
 import type { SessionUser } from '../auth/session-user';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { type CaseColumn, type CaseRow, selectCase, selectCaseRecordingRead, updateCase } from './cases.queries';
@@ -19,7 +20,10 @@ export const caseClosed = () =>
  */
 @Injectable()
 export class CaseStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async load(user: SessionUser, id: string): Promise<CaseRow> {
     const row = await selectCase(this.db.manager, user, id);
@@ -41,7 +45,15 @@ export class CaseStore {
     actor: Actor,
     audits: AuditRecord[],
   ): Promise<CaseRow> {
-    const row = await updateCase(this.db.manager, id, version, set, actor, audits);
+    // Every recorded change is activity: the dashboard's "idle" cases are those with none for a while.
+    const row = await updateCase(
+      this.db.manager,
+      id,
+      version,
+      { ...set, last_activity_at: this.clock.now() },
+      actor,
+      audits,
+    );
     if (!row) throw staleVersion();
     return row;
   }

@@ -7,7 +7,7 @@ import { IdParam } from '../common/id-param';
 import { IfMatchVersion } from '../common/versioning';
 import { CASE_WORKERS } from './case-access';
 import { CaseWorkflowService } from './case-workflow.service';
-import { CloseCaseDto, DeadlineExtensionDto, ReasonDto, TransferCaseDto } from './dto/case-actions.dto';
+import { CloseCaseDto, DeadlineExtensionDto, ReasonDto } from './dto/case-actions.dto';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version from the ETag, e.g. "3"' };
 
@@ -77,20 +77,6 @@ export class CaseWorkflowController {
     @CurrentActor() actor: Actor,
   ): Promise<CaseResponse> {
     return this.workflow.close(actor, id, version, dto);
-  }
-
-  @Post(ROUTES.caseTransfer(':id'))
-  @Roles(...CASE_WORKERS)
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Hand the case to another clerk or department with a note (standard 17)' })
-  transfer(
-    @IdParam() id: string,
-    @IfMatchVersion() version: number,
-    @Body() dto: TransferCaseDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<CaseResponse> {
-    return this.workflow.transfer(actor, id, version, dto);
   }
 
   @Post(ROUTES.caseDeadlineExtensions(':id'))

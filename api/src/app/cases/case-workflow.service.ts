@@ -14,12 +14,11 @@ import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
 import { staleVersion } from '../common/versioning';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CaseLinks } from './case-links';
 import { derivedColumns } from './case-derived';
 import { caseContext, toCaseResponse } from './case-mapper';
 import type { CaseRow } from './cases.queries';
 import { caseClosed, CaseStore } from './case-store';
-import type { CloseCaseDto, DeadlineExtensionDto, TransferCaseDto } from './dto/case-actions.dto';
+import type { CloseCaseDto, DeadlineExtensionDto } from './dto/case-actions.dto';
 import { stepResultError, violationError } from './workflow-violation';
 
 /** Moves a case through its workflow. The rules are @pu/workflow's; this service loads, checks versions and stores. */
@@ -27,7 +26,6 @@ import { stepResultError, violationError } from './workflow-violation';
 export class CaseWorkflowService {
   constructor(
     private readonly store: CaseStore,
-    private readonly links: CaseLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -113,40 +111,6 @@ export class CaseWorkflowService {
           action: 'close',
           before: { status: row.status },
           after: { status: 'closed', outcome, note: dto.note ?? null },
-        },
-      ],
-    );
-    return toCaseResponse(updated, this.clock.now());
-  }
-
-  /** Standard 17: hand the case to the right person with a note; the receiving side sees it at once. */
-  async transfer(actor: Actor, id: string, version: number, dto: TransferCaseDto): Promise<CaseResponse> {
-    const row = await this.loadCurrent(actor, id, version);
-    if (row.status === 'closed') throw caseClosed();
-    const departmentId = dto.departmentId ?? row.department_id;
-    const assigneeId =
-      dto.assigneeId === undefined ? (departmentId === row.department_id ? row.assignee_id : null) : dto.assigneeId;
-    if (departmentId === row.department_id && assigneeId === row.assignee_id) {
-      throw validationFailed({ assigneeId: ['Wskaż inną osobę lub inny wydział niż obecne.'] });
-    }
-    await this.links.validate(actor.user, {
-      kind: row.kind,
-      departmentId,
-      assigneeId,
-      targetDepartmentId: dto.departmentId,
-    });
-    const updated = await this.store.update(
-      id,
-      version,
-      { department_id: departmentId, assignee_id: assigneeId },
-      actor,
-      [
-        {
-          entityType: 'case',
-          entityId: id,
-          action: 'transfer',
-          before: { departmentId: row.department_id, assigneeId: row.assignee_id },
-          after: { departmentId, assigneeId, note: dto.note },
         },
       ],
     );

@@ -1,13 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY_HEADER, ROUTES, type CasePage, type CaseResponse, type HistoryEntry } from '@pu/contracts';
+import {
+  IDEMPOTENCY_HEADER,
+  ROUTES,
+  type CaseBoard,
+  type CasePage,
+  type CaseResponse,
+  type HistoryEntry,
+} from '@pu/contracts';
 import { Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../common/actor';
 import { IdParam } from '../common/id-param';
 import { validIdempotencyKey } from '../common/idempotency';
 import { IfMatchVersion } from '../common/versioning';
 import { CASE_READERS, CASE_WORKERS } from './case-access';
+import { CaseBoardService } from './case-board.service';
 import { CASE_PAGE_RESPONSE_SCHEMA } from './case-page.schema';
 import { CasesService } from './cases.service';
 import { CaseListQueryDto } from './dto/case-list-query.dto';
@@ -19,7 +27,10 @@ const IF_MATCH = { name: 'If-Match', required: true, description: 'The version f
 @ApiTags('cases')
 @Controller()
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly boards: CaseBoardService,
+  ) {}
 
   @Post(ROUTES.cases)
   @Roles(...CASE_WORKERS)
@@ -43,6 +54,15 @@ export class CasesController {
   @ApiOperation({ summary: 'Cases the user may see, keyset-paginated; lists carry the client name only' })
   list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor): Promise<CasePage> {
     return this.cases.list(actor.user, query);
+  }
+
+  @Get(ROUTES.caseBoard)
+  @Roles(...CASE_READERS)
+  @ApiOperation({
+    summary: "One kind's open cases in the columns of its steps (the list's filters apply; `kind` is required)",
+  })
+  board(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor): Promise<CaseBoard> {
+    return this.boards.board(actor.user, query);
   }
 
   @Get(ROUTES.case(':id'))

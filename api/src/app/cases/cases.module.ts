@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseAssignmentController } from './case-assignment.controller';
+import { CaseAssignmentService } from './case-assignment.service';
+import { CaseBoardService } from './case-board.service';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -7,8 +11,9 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  controllers: [CasesController, CaseWorkflowController],
-  providers: [CasesService, CaseWorkflowService, CaseStore, CaseLinks],
+  imports: [NotificationsModule],
+  controllers: [CasesController, CaseWorkflowController, CaseAssignmentController],
+  providers: [CasesService, CaseWorkflowService, CaseAssignmentService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],
 })
 export class CasesModule {}

@@ -1,4 +1,4 @@
-import type { CaseDeadlines, CaseKindName, CaseStatus, ChannelName } from '@pu/contracts';
+import type { CaseDeadlines, CaseHandover, CaseKindName, CaseStatus, ChannelName } from '@pu/contracts';
 import type { CaseProgress } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import { auditInsert, sqlExpression } from '../audit/audit-insert';
@@ -49,6 +49,9 @@ export interface CaseRow {
   created_by: string;
   created_at: Date;
   closed_at: Date | null;
+  /** NULL until anything changes after registration. */
+  last_activity_at: Date | null;
+  handover: CaseHandover | null;
 }
 
 /** Columns every case query selects: the row plus the names a response shows. */
@@ -56,7 +59,7 @@ export const CASE_COLUMNS = `c.id, c.kind, c.reference, c.year, c.seq, c.subject
   c.client_name, c.client_address, c.client_phone, c.client_email, c.client_accommodation, c.client_is_councillor,
   c.department_id, d.symbol AS department_symbol, d.name AS department_name, c.assignee_id, a.display_name AS assignee_name,
   c.status, c.current_step, c.progress, c.deadlines, c.due_at, c.event_at, c.outcome, c.root_cause, c.inform_hours,
-  c.promise_count, c.repeat_of_case_id, c.follows_case_id, c.version, c.created_by, c.created_at, c.closed_at`;
+  c.promise_count, c.repeat_of_case_id, c.follows_case_id, c.version, c.created_by, c.created_at, c.closed_at, c.last_activity_at, c.handover`;
 
 export const CASE_JOINS = `JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`;
 
@@ -129,9 +132,11 @@ export type CaseColumn =
   | 'inform_hours'
   | 'repeat_of_case_id'
   | 'follows_case_id'
-  | 'closed_at';
+  | 'closed_at'
+  | 'last_activity_at'
+  | 'handover';
 
-const JSON_COLUMNS = new Set<CaseColumn>(['progress', 'deadlines']);
+const JSON_COLUMNS = new Set<CaseColumn>(['progress', 'deadlines', 'handover']);
 
 /**
  * A conditional UPDATE on the version with its audit rows in the same statement: the changed case, or

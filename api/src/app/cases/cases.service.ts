@@ -152,8 +152,9 @@ export class CasesService {
   }
 
   async list(user: SessionUser, query: CaseListQueryDto): Promise<CasePage> {
-    const { rows, limit, sortName } = await selectCaseList(this.db.manager, this.prepared, user, query);
-    return toCasePage(rows, limit, sortName, this.clock.now());
+    const now = this.clock.now();
+    const { rows, limit, sortName, total } = await selectCaseList(this.db.manager, this.prepared, user, query, now);
+    return toCasePage(rows, limit, sortName, total, now);
   }
 
   async get(actor: Actor, id: string): Promise<CaseResponse> {
@@ -203,6 +204,9 @@ export class CasesService {
       );
       if (Object.keys(clientErrors).length) throw validationFailed(clientErrors);
     }
+    // A form sends every field it shows: only what differs is a change, and only that goes into the history.
+    for (const column of Object.keys(set))
+      if (set[column] === (row[column as keyof CaseRow] ?? null)) delete set[column];
     // The kind's event (an error's discovery, the incident) is asked at registration and may be corrected here;
     // the deadline that runs from it follows, with its explanation.
     const eventField = eventFieldOf(row.kind);

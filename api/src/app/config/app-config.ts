@@ -57,6 +57,21 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30) REMINDER_LEAD_WORKING_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10080) PROMISE_LEAD_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(366) REMINDER_OVERDUE_LOOKBACK_DAYS?: number;
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587',
+  })
+  SMTP_URL?: string;
+  @IsOptional() @IsString() @MinLength(3) SMTP_FROM?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/\S*)?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL, e.g. https://pu.urzad.gov.pl',
+  })
+  PUBLIC_URL?: string;
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_AT must be a time HH:MM (Europe/Warsaw), e.g. 07:30' })
+  DIGEST_AT?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) EMAIL_POLL_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -105,9 +120,24 @@ export interface AppConfig {
     /** How far back a scan still reports a date that passed, so a stopped system catches up (and no further). */
     overdueLookbackDays: number;
   };
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Null: no e-mail is built or sent (in-app notifications only). */
+  smtpUrl: string | null;
+  from: string;
+  /** Where the SPA is reached from outside, without a trailing slash: the base of every link in an e-mail. */
+  publicUrl: string;
+  /** Minutes after Warsaw midnight of the morning digest. */
+  digestAtMinutes: number;
+  /** How often this process looks for e-mail to build and send (when it works jobs); 0 = never by itself. */
+  pollMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production';
 
@@ -178,5 +208,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 3,
     },
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
+    mail: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      from: parsed.SMTP_FROM ?? 'Przyjazny Urząd <no-reply@localhost>',
+      publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+      digestAtMinutes: minutesOfDay(parsed.DIGEST_AT ?? '07:30'),
+      pollMs: (parsed.EMAIL_POLL_SECONDS ?? 15) * 1000,
+    },
   };
 }

@@ -10,10 +10,41 @@ export const DEMO_DEPARTMENTS = [
   { symbol: 'FN', name: 'Wydział Finansowy' },
 ] as const;
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; department: string }[] = [
-  { username: 'urzednik', displayName: 'Anna Nowak', role: 'clerk', department: 'SO' },
-  { username: 'kierownik', displayName: 'Piotr Wiśniewski', role: 'manager', department: 'SO' },
-  { username: 'jakosc', displayName: 'Ewa Kamińska', role: 'quality', department: 'OR' },
-  { username: 'admin', displayName: 'Tomasz Lewandowski', role: 'admin', department: 'OR' },
-  { username: 'urzednik.gk', displayName: 'Marek Zieliński', role: 'clerk', department: 'GK' },
+/** E-mail addresses under `.example` (RFC 2606): reserved, so a demo that is given an SMTP server reaches nobody. */
+export const DEMO_USERS: { username: string; displayName: string; email: string; role: Role; department: string }[] = [
+  {
+    username: 'urzednik',
+    displayName: 'Anna Nowak',
+    email: 'anna.nowak@urzad.example',
+    role: 'clerk',
+    department: 'SO',
+  },
+  {
+    username: 'kierownik',
+    displayName: 'Piotr Wiśniewski',
+    email: 'piotr.wisniewski@urzad.example',
+    role: 'manager',
+    department: 'SO',
+  },
+  {
+    username: 'jakosc',
+    displayName: 'Ewa Kamińska',
+    email: 'ewa.kaminska@urzad.example',
+    role: 'quality',
+    department: 'OR',
+  },
+  {
+    username: 'admin',
+    displayName: 'Tomasz Lewandowski',
+    email: 'tomasz.lewandowski@urzad.example',
+    role: 'admin',
+    department: 'OR',
+  },
+  {
+    username: 'urzednik.gk',
+    displayName: 'Marek Zieliński',
+    email: 'marek.zielinski@urzad.example',
+    role: 'clerk',
+    department: 'GK',
+  },
 ];

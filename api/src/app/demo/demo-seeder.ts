@@ -37,7 +37,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         await insertUser(m, {
           username: u.username,
           displayName: u.displayName,
-          email: null,
+          email: u.email,
           role: u.role,
           departmentId,
           passwordHash,

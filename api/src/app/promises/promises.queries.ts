@@ -83,7 +83,7 @@ export async function insertPromise(
     `WITH ${idemCte}
        ins AS (INSERT INTO promises (id, case_id, description, channel, due_at, created_by, created_at)
                SELECT $1, $2, $3, $4, $5, $6, $7 WHERE ${gate} RETURNING *),
-       counted AS (UPDATE cases SET promise_count = promise_count + 1 WHERE id = (SELECT case_id FROM ins)),
+       counted AS (UPDATE cases SET promise_count = promise_count + 1, last_activity_at = $7 WHERE id = (SELECT case_id FROM ins)),
        audit AS (${audit})
        SELECT ${PROMISE_COLUMNS} FROM ins p ${PROMISE_JOINS}`,
     p.values,
@@ -112,9 +112,12 @@ export interface PromiseFilter {
   /** Promises this user made, on cases they may still see. */
   createdBy?: SessionUser;
   departmentId?: string;
-  /** open and overdue as of `now`. */
-  state: 'open' | 'overdue' | 'kept' | 'any';
+  /** Only promises this person made (a filter within a department's or all promises). */
+  creatorId?: string;
+  /** open and overdue as of `now`; due_today: unkept, not yet past, due by `todayEnds`. */
+  state: 'open' | 'overdue' | 'due_today' | 'kept' | 'any';
   now: Date;
+  todayEnds: Date;
   limit: number;
 }
 
@@ -133,6 +136,9 @@ export function selectPromises(db: EntityManager, f: PromiseFilter): Promise<Pro
     where.push(access.sql);
   }
   if (f.departmentId) where.push(`c.department_id = ${add(f.departmentId)}`);
+  if (f.creatorId) where.push(`p.created_by = ${add(f.creatorId)}`);
+  if (f.state === 'due_today')
+    where.push(`p.kept_at IS NULL AND p.due_at >= ${add(f.now)} AND p.due_at <= ${add(f.todayEnds)}`);
   if (f.state === 'open') where.push(`p.kept_at IS NULL AND p.due_at >= ${add(f.now)}`);
   if (f.state === 'overdue') where.push(`p.kept_at IS NULL AND p.due_at < ${add(f.now)}`);
   if (f.state === 'kept') where.push(`p.kept_at IS NOT NULL`);
@@ -162,10 +168,11 @@ export async function updatePromise(
   id: string,
   version: number,
   set: PromiseChange,
-  audit: { actor: Actor; action: string; before: unknown },
+  audit: { actor: Actor; action: string; before: unknown; at: Date },
 ): Promise<PromiseRow | undefined> {
-  const { actor, action, before } = audit;
+  const { actor, action, before, at } = audit;
   const p = new SqlParams([id, version]);
+  const atP = p.add(at);
   const assignments = Object.entries(set).map(([column, value]) => `${column} = ${p.add(value)}`);
   const entry = auditInsert(
     p,
@@ -184,7 +191,9 @@ export async function updatePromise(
   );
   const rows: PromiseRow[] = await db.query(
     `WITH upd AS (UPDATE promises SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (${entry})
+       audit AS (${entry}),
+       -- A promise kept or moved is activity on its case (the dashboard's idle cases).
+       touched AS (UPDATE cases SET last_activity_at = ${atP} FROM upd WHERE cases.id = upd.case_id)
        SELECT ${PROMISE_COLUMNS} FROM upd p ${PROMISE_JOINS}`,
     p.values,
   );

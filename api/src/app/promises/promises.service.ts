@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PromiseResponse } from '@pu/contracts';
-import { defaultPromiseDue, validatePromiseReschedule } from '@pu/workflow';
+import { defaultPromiseDue, endOfToday, validatePromiseReschedule } from '@pu/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
@@ -104,8 +104,10 @@ export class PromisesService {
     const rows = await selectPromises(this.db.manager, {
       createdBy: scope === 'mine' ? user : undefined,
       departmentId,
+      creatorId: scope === 'mine' ? undefined : q.createdBy,
       state: q.state ?? 'open',
       now,
+      todayEnds: endOfToday(now),
       limit: q.limit ?? 100,
     });
     return rows.map((r) => toPromiseResponse(r, now));
@@ -153,7 +155,12 @@ export class PromisesService {
     if (Object.keys(set).length === 0) throw validationFailed({ kept: ['Nie podano żadnej zmiany.'] });
 
     const action = set.kept_at ? 'keep_promise' : set.due_at ? 'reschedule_promise' : 'update_promise';
-    const updated = await updatePromise(this.db.manager, id, version, set, { actor, action, before: snapshot(row) });
+    const updated = await updatePromise(this.db.manager, id, version, set, {
+      actor,
+      action,
+      before: snapshot(row),
+      at: now,
+    });
     if (!updated) throw staleVersion();
     return toPromiseResponse(updated, now);
   }

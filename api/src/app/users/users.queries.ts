@@ -1,4 +1,4 @@
-import type { Role } from '@pu/contracts';
+import type { EmailMode, Role, UserLanguage } from '@pu/contracts';
 import type { EntityManager } from 'typeorm';
 
 /** A `users` row with its department, as this feature's statements return it (never the password hash). */
@@ -8,6 +8,8 @@ export interface UserRow {
   username: string;
   display_name: string;
   email: string | null;
+  email_mode: EmailMode;
+  language: UserLanguage;
   role: Role;
   department_id: string;
   department_symbol: string;
@@ -17,7 +19,7 @@ export interface UserRow {
   created_at: Date;
 }
 
-const SELECT_USERS = `SELECT u.id, u.username, u.display_name, u.email, u.role, u.department_id,
+const SELECT_USERS = `SELECT u.id, u.username, u.display_name, u.email, u.email_mode, u.language, u.role, u.department_id,
     d.symbol AS department_symbol, d.name AS department_name, u.disabled, u.version, u.created_at
   FROM users u JOIN departments d ON d.id = u.department_id`;
 

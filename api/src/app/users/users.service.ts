@@ -18,6 +18,8 @@ export const toUserResponse = (u: UserRow): UserResponse => ({
   username: u.username,
   displayName: u.display_name,
   email: u.email,
+  emailMode: u.email_mode,
+  language: u.language,
   role: u.role,
   department: { id: u.department_id, symbol: u.department_symbol, name: u.department_name },
   disabled: u.disabled,

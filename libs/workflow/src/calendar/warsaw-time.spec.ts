@@ -1,4 +1,11 @@
-import { addCalendarDays, addCalendarMonths, dayOfWeek, endOfWarsawDay, warsawDate } from './warsaw-time';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  calendarDaysUntil,
+  dayOfWeek,
+  endOfWarsawDay,
+  warsawDate,
+} from './warsaw-time';
 
 describe('warsawDate', () => {
   it.each([
@@ -61,5 +68,18 @@ describe('calendar arithmetic', () => {
     expect(dayOfWeek('2026-03-07')).toBe(6);
     expect(dayOfWeek('2026-03-08')).toBe(0);
     expect(dayOfWeek('2026-03-09')).toBe(1);
+  });
+});
+
+describe('calendarDaysUntil', () => {
+  it('counts Warsaw days, not 24-hour spans', () => {
+    const now = new Date('2026-03-14T22:30:00Z'); // 23:30 on 14 March in Warsaw
+    expect(calendarDaysUntil(now, new Date('2026-03-14T23:30:00Z'))).toBe(1); // 00:30 on the 15th
+    expect(calendarDaysUntil(now, new Date('2026-03-14T08:00:00Z'))).toBe(0);
+    expect(calendarDaysUntil(now, new Date('2026-03-10T08:00:00Z'))).toBe(-4);
+  });
+
+  it('is not thrown off by the change to summer time', () => {
+    expect(calendarDaysUntil(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-30T10:00:00Z'))).toBe(2);
   });
 });

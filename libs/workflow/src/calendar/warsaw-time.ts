@@ -41,3 +41,12 @@ export function addCalendarMonths(d: LocalDate, n: number): LocalDate {
 export function dayOfWeek(d: LocalDate): number {
   return getDay(toWarsawDay(d));
 }
+
+/** Warsaw calendar days from the day of `now` to the day of `due`: 0 on the day itself, negative once past. */
+export function calendarDaysUntil(now: Date, due: Date): number {
+  const utcDay = (d: LocalDate) => {
+    const [y, m, day] = d.split('-').map(Number);
+    return Date.UTC(y, m - 1, day);
+  };
+  return Math.round((utcDay(warsawDate(due)) - utcDay(warsawDate(now))) / 86_400_000);
+}

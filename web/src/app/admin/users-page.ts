@@ -39,7 +39,7 @@ export class UsersPage {
   private readonly notifier = inject(Notifier);
   private readonly transloco = inject(TranslocoService);
 
-  protected readonly columns = ['username', 'displayName', 'role', 'department', 'status', 'actions'];
+  protected readonly columns = ['username', 'displayName', 'email', 'role', 'department', 'status', 'actions'];
   protected readonly me = inject(Session).user;
   protected readonly users = signal<UserResponse[]>([]);
   protected readonly loading = signal(true);

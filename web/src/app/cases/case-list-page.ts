@@ -7,17 +7,27 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CaseKindName, CaseListItem, CaseListQuery, CaseSort, DepartmentResponse } from '@pu/contracts';
+import type { CaseKindName, CaseListItem, CaseListQuery, CaseSort, CaseTotal, DepartmentResponse } from '@pu/contracts';
+import { looksLikeReference } from '@pu/workflow';
 import { debounceTime, map, switchMap, tap } from 'rxjs';
 import { Session } from '../auth/session';
 import { Language } from '../i18n/language';
 import { PuDatePipe } from '../shared/date-time';
 import { kindTitle, stepTitle } from './case-labels';
 import { CasesApi } from './cases-api';
+import { ListReturn } from './list-return';
+import { type HeaderSort, headerSortOf, sortOfHeader } from './list-sort';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
+import {
+  CaseListWorkloadFilters,
+  clearedWorkloadParams,
+  hasWorkloadFilter,
+  workloadQuery,
+} from '../workload/case-list-workload-filters';
 
 const PAGE_SIZE = 25;
 const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
@@ -55,6 +65,7 @@ function filtersFrom(params: ParamMap): Filters {
     ReactiveFormsModule,
     RouterLink,
     MatTableModule,
+    MatSortModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -63,6 +74,7 @@ function filtersFrom(params: ParamMap): Filters {
     MatIconModule,
     TranslocoPipe,
     PuDatePipe,
+    CaseListWorkloadFilters,
   ],
   templateUrl: './case-list-page.html',
   styleUrl: './case-list-page.scss',
@@ -89,6 +101,7 @@ export class CaseListPage {
     'department',
     'assignee',
     'step',
+    'received',
     'due',
     'status',
   ];
@@ -97,10 +110,20 @@ export class CaseListPage {
   protected readonly departments = signal<DepartmentResponse[]>([]);
   protected readonly items = signal<CaseListItem[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
+  protected readonly total = signal<CaseTotal | null>(null);
+  /** The table's sorted header, as the `sort` filter says. */
+  protected readonly headerSort = signal<HeaderSort>(headerSortOf('deadline'));
+  /** A search for a whole reference number finds the case whatever the status filter. */
+  protected readonly referenceSearch = signal(false);
+  private readonly listReturn = inject(ListReturn);
+  /** The board of the chosen kind, with the same filters. */
+  protected readonly boardParams = signal<Record<string, string>>({});
   protected readonly backStack = signal<string[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
   protected readonly filtered = signal(false);
+  /** The department filter, for the people the assignee filter offers. */
+  protected readonly departmentFilter = signal('');
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -132,19 +155,36 @@ export class CaseListPage {
           // Keep the search text as typed (a trailing space) when it means the same search.
           const typed = this.form.controls.q.value;
           this.form.setValue({ ...filters, q: typed.trim() === filters.q ? typed : filters.q }, { emitEvent: false });
-          this.filtered.set(filters.kind !== '' || filters.overdue || filters.q !== '' || filters.department !== '');
+          this.filtered.set(
+            filters.kind !== '' ||
+              filters.overdue ||
+              filters.q !== '' ||
+              filters.department !== '' ||
+              hasWorkloadFilter(params),
+          );
+          this.departmentFilter.set(filters.department);
+          this.headerSort.set(headerSortOf(filters.sort));
+          this.boardParams.set({
+            kind: filters.kind || 'complaint',
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.department ? { department: filters.department } : {}),
+            ...(filters.overdue ? { overdue: 'true' } : {}),
+          });
+          this.referenceSearch.set(looksLikeReference(filters.q));
+          this.listReturn.remember(this.router.url);
           const back = params.get('back');
           this.backStack.set(back ? back.split(',') : []);
           this.loading.set(true);
           this.loadFailed.set(false);
         }),
-        switchMap((params) => this.api.list(this.query(filtersFrom(params), params.get('cursor')))),
+        switchMap((params) => this.api.list(this.query(filtersFrom(params), params.get('cursor'), params))),
         takeUntilDestroyed(),
       )
       .subscribe({
         next: (page) => {
           this.items.set(page.items);
           this.nextCursor.set(page.nextCursor);
+          this.total.set(page.total);
           this.loading.set(false);
         },
         error: () => {
@@ -175,6 +215,17 @@ export class CaseListPage {
     return item.currentStep ? stepTitle(this.catalog(), item.kind, item.currentStep, this.lang()) : '';
   }
 
+  /** A click on a sortable header (or Enter/Space on it): the same as choosing that order in the select. */
+  protected sortByHeader(sort: Sort): void {
+    this.form.controls.sort.setValue(sortOfHeader(sort, this.form.controls.sort.value));
+  }
+
+  /** Which cases of how many this page shows, e.g. "26–50 z 134" or "… z ponad 1000". */
+  protected range(): { from: number; to: number } {
+    const from = this.backStack().length * PAGE_SIZE + 1;
+    return { from, to: from + this.items().length - 1 };
+  }
+
   protected retry(): void {
     this.reload();
   }
@@ -199,7 +250,7 @@ export class CaseListPage {
 
   protected clearFilters(): void {
     this.form.reset(undefined, { emitEvent: false });
-    this.applyFilters();
+    this.applyFilters(clearedWorkloadParams());
   }
 
   private reload(): void {
@@ -207,12 +258,13 @@ export class CaseListPage {
     this.loading.set(true);
     this.loadFailed.set(false);
     this.api
-      .list(this.query(filtersFrom(params), params.get('cursor')))
+      .list(this.query(filtersFrom(params), params.get('cursor'), params))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
           this.items.set(page.items);
           this.nextCursor.set(page.nextCursor);
+          this.total.set(page.total);
           this.loading.set(false);
         },
         error: () => {
@@ -222,7 +274,7 @@ export class CaseListPage {
       });
   }
 
-  private applyFilters(): void {
+  private applyFilters(extra: Record<string, string | null> = {}): void {
     const f = this.form.getRawValue();
     // New filters start again from the first page.
     this.navigate(
@@ -235,6 +287,7 @@ export class CaseListPage {
         sort: f.sort === 'deadline' ? null : f.sort,
         cursor: null,
         back: null,
+        ...extra,
       },
       true,
     );
@@ -249,8 +302,9 @@ export class CaseListPage {
     });
   }
 
-  private query(f: Filters, cursor: string | null): CaseListQuery {
+  private query(f: Filters, cursor: string | null, params: ParamMap): CaseListQuery {
     return {
+      ...workloadQuery(params),
       kind: f.kind || undefined,
       status: f.status === 'all' ? undefined : f.status,
       overdue: f.overdue || undefined,

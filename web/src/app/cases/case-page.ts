@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -15,16 +25,20 @@ import { PuDatePipe, PuDateTimePipe, formatDate } from '../shared/date-time';
 import { LocalizedPipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { CaseActionErrors } from './case-action-errors';
+import { CaseEditDialog } from './case-edit-dialog';
 import { CaseHistory } from './case-history';
 import { channelLabel, stepTitles } from './case-labels';
 import { CasePromises } from './case-promises';
 import { StepView, actorNames, displayStepData, lastDoneStep, stepViews } from './case-view-model';
 import { CasesApi } from './cases-api';
+import { ListReturn } from './list-return';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { DeadlineExtensionDialog } from './deadline-extension-dialog';
 import { askReason } from './reason-dialog';
 import { StepForm } from './step-form';
 import { CaseDialogData, TransferDialog } from './transfer-dialog';
+import { CaseAssignmentActions, mayAssign } from '../workload/case-assignment-actions';
+import { CaseHandoverNote } from '../workload/case-handover';
 
 const TABS = { steps: 0, promises: 1, history: 2 } as const;
 
@@ -43,6 +57,8 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
     StepForm,
     CasePromises,
     CaseHistory,
+    CaseAssignmentActions,
+    CaseHandoverNote,
   ],
   templateUrl: './case-page.html',
   styleUrl: './case-page.scss',
@@ -61,6 +77,8 @@ export class CasePage {
 
   protected readonly lang = inject(Language).lang;
   protected readonly tabs = TABS;
+  /** "Back to the list" returns to the list as it was left: its filters, sort and page. */
+  protected readonly back = inject(ListReturn).target();
   protected readonly caseId = signal<string>('');
   protected readonly caseData = signal<CaseResponse | null>(null);
   protected readonly catalog = signal<WorkflowCatalog | null>(null);
@@ -72,6 +90,12 @@ export class CasePage {
   protected readonly selectedTab = signal<number>(TABS.steps);
   /** Steps open early (an outcome that needs no conversation) the clerk chose to fill in now. */
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  /** Steps whose form shows a conflict: kept on the page even when the other person's save completed the step. */
+  protected readonly conflicts = signal<ReadonlySet<string>>(new Set());
+  /** Bumped after a conflict: the promises panel reads its list again. */
+  protected readonly reloadToken = signal(0);
+  private readonly requestedStep = signal<string | null>(null);
+  protected readonly nameOfFn = (userId: string | undefined): string => this.nameOf(userId);
   /** Messages about the page's own actions (close, reopen), shown under the header. */
   protected readonly errors = new CaseActionErrors(this.transloco, {}, () => this.workflow());
 
@@ -81,6 +105,12 @@ export class CasePage {
     const role = this.role();
     return (role === 'clerk' || role === 'manager') && this.caseData()?.status === 'open';
   });
+  /** Handing over: whoever has the case, the department's manager, anyone of it for an unassigned one. */
+  protected readonly canTransfer = computed(() => {
+    const c = this.caseData();
+    return !!c && mayAssign('transfer', this.session.user(), c);
+  });
+  protected readonly refreshCase = () => this.fetch();
   protected readonly workflow = computed(() => {
     const c = this.caseData();
     return c ? this.catalog()?.workflows[c.kind] : undefined;
@@ -122,14 +152,22 @@ export class CasePage {
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (c) => this.catalog.set(c), error: () => this.loadFailed.set(true) });
-    inject(ActivatedRoute)
-      .paramMap.pipe(takeUntilDestroyed())
-      .subscribe((params) => {
-        this.caseId.set(params.get('id') ?? '');
-        this.caseData.set(null);
-        this.history.set(null);
-        this.load();
-      });
+    const route = inject(ActivatedRoute);
+    // From the board: `?krok=<step>` opens that step's form once the case is shown.
+    route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((q) => this.requestedStep.set(q.get('krok')));
+    effect(() => {
+      const stepId = this.requestedStep();
+      const view = this.steps().find((v) => v.step.id === stepId);
+      if (stepId && this.steps().length) {
+        untracked(() => this.openRequestedStep(stepId, view));
+      }
+    });
+    route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      this.caseId.set(params.get('id') ?? '');
+      this.caseData.set(null);
+      this.history.set(null);
+      this.load();
+    });
   }
 
   protected load(): void {
@@ -150,21 +188,49 @@ export class CasePage {
     }
   }
 
-  /** Someone else changed the case (412): show the current state; forms keep what was typed. */
+  /**
+   * Someone else changed the case (412): every panel reads the current state again — the case and its steps,
+   * the history, the promises. The step's form stays, showing its input beside what is saved now.
+   */
   protected onStale(stepId?: string): void {
-    this.fetch().subscribe({
-      next: (c) => {
-        // The step itself was done meanwhile: its form is gone, so say it here (the typed text stays a draft).
-        if (stepId && !c.availableSteps.includes(stepId)) {
-          const def = this.workflow();
-          this.errors.message.set(
-            this.transloco.translate('cases.staleStepGone', {
-              step: def ? stepTitles(def, [stepId], this.lang()) : stepId,
-            }),
-          );
-        }
-      },
-      error: (err: unknown) => this.loadError(err),
+    if (stepId) {
+      this.onConflict(stepId, true);
+    }
+    this.refreshAll().subscribe({ error: (err: unknown) => this.loadError(err) });
+  }
+
+  private openRequestedStep(stepId: string, view: StepView | undefined): void {
+    this.requestedStep.set(null);
+    this.selectedTab.set(TABS.steps);
+    if (!view || view.state !== 'available' || !this.canWork()) {
+      const def = this.workflow();
+      this.errors.message.set(
+        this.transloco.translate('casework.board.stepNotAvailable', {
+          step: def ? stepTitles(def, [stepId], this.lang()) : stepId,
+        }),
+      );
+      return;
+    }
+    if (view.earlyOnly) {
+      this.expand(stepId);
+      return;
+    }
+    setTimeout(() => {
+      const form = this.host.nativeElement.querySelector<HTMLElement>(`#step-form-${stepId}`);
+      form?.scrollIntoView({ block: 'start' });
+      form?.querySelector<HTMLElement>('input, textarea, mat-select, mat-radio-button input')?.focus();
+    });
+  }
+
+  protected onConflict(stepId: string, open: boolean): void {
+    this.conflicts.update((set) => {
+      const next = new Set(set);
+      if (open) {
+        next.add(stepId);
+      } else {
+        next.delete(stepId);
+      }
+      return next;
     });
   }
 
@@ -246,7 +312,7 @@ export class CasePage {
       confirm: this.transloco.translate('cases.steps.reopen'),
       required: true,
       submit: (reason) => this.api.reopenStep(this.current(), view.step.id, reason),
-      refresh: () => this.fetch(),
+      refresh: () => this.refreshAll(),
     }).subscribe((updated) => {
       if (updated) {
         this.onUpdated(updated);
@@ -264,7 +330,7 @@ export class CasePage {
       confirm: this.transloco.translate('cases.close.submit'),
       required: false,
       submit: (note) => this.api.close(this.current(), note ? { note } : {}),
-      refresh: () => this.fetch(),
+      refresh: () => this.refreshAll(),
     }).subscribe((updated) => {
       if (updated) {
         this.onUpdated(updated);
@@ -286,19 +352,40 @@ export class CasePage {
         if (!updated) {
           return;
         }
-        this.notifier.success(
-          this.transloco.translate('cases.transfer.done', {
-            reference: updated.reference,
-            department: `${updated.department.symbol} – ${updated.department.name}`,
-          }),
-        );
         const me = this.session.user();
+        const department = `${updated.department.symbol} – ${updated.department.name}`;
+        this.notifier.success(
+          updated.assignee && updated.assignee.id !== me?.id
+            ? this.transloco.translate('workload.transfer.doneToPerson', {
+                reference: updated.reference,
+                person: updated.assignee.displayName,
+                department,
+              })
+            : this.transloco.translate('cases.transfer.done', { reference: updated.reference, department }),
+        );
         const stillMine = me && (updated.department.id === me.department.id || updated.assignee?.id === me.id);
         if (stillMine || this.role() === 'quality') {
           this.onUpdated(updated);
         } else {
           // Handed to another department: the case is theirs now (standard 12), back to the register.
           void this.router.navigate(['/sprawy']);
+        }
+      });
+  }
+
+  protected edit(): void {
+    this.errors.clear();
+    this.dialog
+      .open<CaseEditDialog, CaseDialogData, CaseResponse | null>(CaseEditDialog, {
+        data: this.dialogData(),
+        width: '640px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (updated) {
+          this.onUpdated(updated);
+          this.notifier.success(this.transloco.translate('casework.edit.done', { reference: updated.reference }));
         }
       });
   }
@@ -341,7 +428,13 @@ export class CasePage {
   }
 
   private dialogData(): CaseDialogData {
-    return { current: () => this.current(), refresh: () => this.fetch() };
+    return { current: () => this.current(), refresh: () => this.refreshAll() };
+  }
+
+  /** After someone else's change: the case, its history and the promises panel, all read again. */
+  private refreshAll(): Observable<CaseResponse> {
+    this.reloadToken.update((n) => n + 1);
+    return this.fetch();
   }
 
   /** Read the case (and its history, which names who did each step). */

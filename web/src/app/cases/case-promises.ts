@@ -1,15 +1,19 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   OnInit,
   computed,
+  effect,
   inject,
   input,
   output,
   signal,
+  untracked,
+  viewChild,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,6 +39,8 @@ import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 
 const DESCRIPTION_MAX = PROMISE_TEXT_LIMITS.description;
+/** How long "kept" can be undone before it is sent. */
+export const KEPT_UNDO_MS = 6000;
 const STATE_ICONS: Record<PromiseResponse['state'], string> = {
   open: 'schedule',
   kept: 'task_alt',
@@ -65,8 +71,12 @@ export class CasePromises implements OnInit {
   readonly catalog = input.required<WorkflowCatalog>();
   /** Clerks and managers on an open case; the quality officer only reads. */
   readonly canWork = input(false);
+  /** Changes when the page read the case again after a conflict: the list is read again too. */
+  readonly reloadToken = input(0);
   /** A promise was added: the case's promise count (and what it still needs to close) changed. */
   readonly added = output();
+  /** Someone else changed a promise meanwhile (412): the page reads every panel again. */
+  readonly stale = output();
 
   private readonly api = inject(CasesApi);
   private readonly dialog = inject(MatDialog);
@@ -81,6 +91,9 @@ export class CasePromises implements OnInit {
   protected readonly loadFailed = signal(false);
   protected readonly saving = signal(false);
   protected readonly busyId = signal<string | null>(null);
+  /** Promises marked kept whose request waits out the undo time: id → timer. */
+  protected readonly pendingKept = signal<ReadonlyMap<string, ReturnType<typeof setTimeout>>>(new Map());
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly channels = computed(() => channelOptions(this.catalog()));
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -96,6 +109,22 @@ export class CasePromises implements OnInit {
 
   constructor() {
     this.draft.restore();
+    let first = true;
+    effect(() => {
+      this.reloadToken();
+      if (first) {
+        first = false;
+        return;
+      }
+      untracked(() => this.load().subscribe({ error: () => undefined }));
+    });
+    // Leaving the page within the undo time still records what was marked.
+    const flush = () => this.flushKept();
+    window.addEventListener('pagehide', flush);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    });
   }
 
   ngOnInit(): void {
@@ -133,7 +162,14 @@ export class CasePromises implements OnInit {
         next: (created) => {
           this.saving.set(false);
           this.draft.clear();
-          this.form.reset({ idempotencyKey: newIdempotencyKey(), description: '', channel: '', dueAt: '' });
+          // Through the form directive, so its "submitted" state goes too: an empty new form shows no errors.
+          const fresh = { idempotencyKey: newIdempotencyKey(), description: '', channel: '' as const, dueAt: '' };
+          const directive = this.formDirective();
+          if (directive) {
+            directive.resetForm(fresh);
+          } else {
+            this.form.reset(fresh);
+          }
           this.promises.update((list) => [...(list ?? []), created]);
           this.notifier.success(this.transloco.translate('cases.promises.added'));
           this.added.emit();
@@ -154,8 +190,54 @@ export class CasePromises implements OnInit {
       });
   }
 
+  /**
+   * "Kept" cannot be taken back once recorded (the API refuses it), so it waits KEPT_UNDO_MS before it is sent:
+   * until then "Cofnij" — in the snackbar and in place — undoes it.
+   */
   protected markKept(p: PromiseResponse): void {
     this.listMessage.set(null);
+    const timer = setTimeout(() => this.sendKept(p.id), KEPT_UNDO_MS);
+    this.pendingKept.update((m) => new Map(m).set(p.id, timer));
+    this.notifier.withAction(
+      this.transloco.translate('casework.promises.keptPending', { description: p.description }),
+      this.transloco.translate('casework.promises.undo'),
+      KEPT_UNDO_MS,
+      () => this.undoKept(p),
+    );
+  }
+
+  protected undoKept(p: PromiseResponse): void {
+    const timer = this.pendingKept().get(p.id);
+    if (timer === undefined) {
+      return;
+    }
+    clearTimeout(timer);
+    this.dropPending(p.id);
+    this.notifier.dismiss();
+    this.notifier.success(this.transloco.translate('casework.promises.keptUndone'));
+  }
+
+  private flushKept(): void {
+    for (const [id, timer] of this.pendingKept()) {
+      clearTimeout(timer);
+      this.sendKept(id);
+    }
+  }
+
+  private dropPending(id: string): void {
+    this.pendingKept.update((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  }
+
+  private sendKept(id: string): void {
+    this.dropPending(id);
+    const p = this.promises()?.find((x) => x.id === id);
+    if (!p) {
+      return;
+    }
     this.busyId.set(p.id);
     this.api.updatePromise(p, { kept: true }).subscribe({
       next: (updated) => {
@@ -166,7 +248,9 @@ export class CasePromises implements OnInit {
       error: (err: unknown) => {
         this.busyId.set(null);
         const listErrors = new CaseActionErrors(this.transloco, {});
-        listErrors.handle(err, () => this.load());
+        if (listErrors.handle(err) === 'stale') {
+          this.stale.emit();
+        }
         this.listMessage.set(listErrors.message());
       },
     });

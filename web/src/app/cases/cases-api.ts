@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   IDEMPOTENCY_HEADER,
   ROUTES,
+  type CaseBoard,
   type CaseListQuery,
   type CasePage,
   type CaseResponse,
@@ -14,6 +15,7 @@ import {
   type HistoryEntry,
   type PromiseResponse,
   type TransferCaseRequest,
+  type UpdateCaseRequest,
   type UpdatePromiseRequest,
 } from '@pu/contracts';
 import { Observable } from 'rxjs';
@@ -48,6 +50,17 @@ export class CasesApi {
     return this.http.get<CasePage>(apiUrl(ROUTES.cases), { params });
   }
 
+  /** A kind's open cases in the columns of its steps, with the list's filters. */
+  board(query: CaseListQuery): Observable<CaseBoard> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined][]) {
+      if (value !== undefined && value !== '') {
+        params = params.set(key, String(value));
+      }
+    }
+    return this.http.get<CaseBoard>(apiUrl(ROUTES.caseBoard), { params });
+  }
+
   /** A case that is not there (or no longer visible, e.g. after a transfer) is the page's to explain. */
   get(id: string): Observable<CaseResponse> {
     return this.http.get<CaseResponse>(apiUrl(ROUTES.case(id)), { context: handles(404) });
@@ -57,6 +70,14 @@ export class CasesApi {
   create(body: CreateCaseRequest, idempotencyKey: string): Observable<CaseResponse> {
     return this.http.post<CaseResponse>(apiUrl(ROUTES.cases), body, {
       headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      context: handles(...CASE_FORM_ERRORS),
+    });
+  }
+
+  /** Corrects the case's own data (only the fields sent change); 412 when someone saved it meanwhile. */
+  update(c: CaseResponse, body: UpdateCaseRequest): Observable<CaseResponse> {
+    return this.http.patch<CaseResponse>(apiUrl(ROUTES.case(c.id)), body, {
+      headers: ifMatch(c.version),
       context: handles(...CASE_FORM_ERRORS),
     });
   }

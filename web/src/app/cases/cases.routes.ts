@@ -20,6 +20,11 @@ export const CASES_ROUTES: Routes = [
         loadComponent: () => import('./case-create-page').then((m) => m.CaseCreatePage),
       },
       {
+        path: 'tablica',
+        title: 'casework.board.title',
+        loadComponent: () => import('./case-board-page').then((m) => m.CaseBoardPage),
+      },
+      {
         path: ':id',
         title: 'cases.page.title',
         loadComponent: () => import('./case-page').then((m) => m.CasePage),

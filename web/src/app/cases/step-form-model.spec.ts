@@ -1,13 +1,15 @@
 import { FormArray } from '@angular/forms';
 import { DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } from '@pu/workflow';
-import { fromDateTimeInput } from '../shared/date-time';
+import { fromDateTimeInput, toDateTimeInput } from '../shared/date-time';
 import {
   buildStepForm,
   eventFor,
+  fillStepForm,
   isRequiredNow,
   maxLengthOf,
   notBlank,
   refreshDependents,
+  stepFormValue,
   stepPayload,
 } from './step-form-model';
 
@@ -98,11 +100,43 @@ describe('buildStepForm', () => {
 describe('eventFor', () => {
   it("needs a kind and a time, and keeps the note within the field's limit", () => {
     const event = eventFor(step.fields[7]);
+    event.controls.at.setValue('');
     expect(event.valid).toBe(false);
     event.setValue({ kind: 'shouting', at: '2026-03-02T10:05', note: 'x'.repeat(21) });
     expect(event.controls.note.errors?.['maxlength']).toBeTruthy();
     event.controls.note.setValue('Podniesiony głos');
     expect(event.valid).toBe(true);
+  });
+});
+
+describe('eventFor: the time', () => {
+  it('starts as now, in the input’s local form', () => {
+    const now = new Date('2026-03-02T09:05:00Z');
+    expect(eventFor(step.fields[7], now).controls.at.value).toBe(toDateTimeInput(now));
+  });
+});
+
+describe('stepFormValue', () => {
+  it('gives back what the step held, ready for the form, and round-trips through stepPayload', () => {
+    const data = {
+      said: 'Klient opowiedział.',
+      answer: 'yes',
+      agreed: true,
+      extra: false,
+      onDay: '2026-03-20',
+      atTime: '2026-03-02T09:05:00.000Z',
+      log: [{ kind: 'shouting', at: '2026-03-02T09:06:00.000Z', note: 'Podniesiony głos' }],
+    };
+    const form = buildStepForm(step);
+    fillStepForm(form, step, stepFormValue(step, data));
+    expect(form.controls['atTime'].value).toBe(toDateTimeInput('2026-03-02T09:05:00.000Z'));
+    expect(form.dirty).toBe(true);
+    expect(stepPayload(step, form)).toEqual(data);
+  });
+
+  it('leaves out what the data lacks', () => {
+    expect(stepFormValue(step, { said: 'x' })).toEqual({ said: 'x' });
+    expect(stepFormValue(step, undefined)).toEqual({});
   });
 });
 

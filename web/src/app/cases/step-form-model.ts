@@ -8,7 +8,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { DEFAULT_MAX_LENGTH, type FieldDef, type StepDef } from '@pu/workflow';
-import { fromDateTimeInput } from '../shared/date-time';
+import { fromDateTimeInput, toDateTimeInput } from '../shared/date-time';
 
 export type EventGroup = FormGroup<{
   kind: FormControl<string>;
@@ -87,11 +87,14 @@ export function buildStepForm(step: StepDef): StepFormGroup {
   return new FormGroup(controls);
 }
 
-/** A new event line for an `events` field, with the note's length limit of that field. */
-export function eventFor(field: FieldDef): EventGroup {
+/**
+ * A new event line for an `events` field, with the note's length limit of that field. Its time starts as now:
+ * an event is mostly recorded as it happens, and the clerk corrects it when not.
+ */
+export function eventFor(field: FieldDef, now: Date = new Date()): EventGroup {
   return new FormGroup({
     kind: new FormControl('', { nonNullable: true, validators: Validators.required }),
-    at: new FormControl('', { nonNullable: true, validators: Validators.required }),
+    at: new FormControl(toDateTimeInput(now), { nonNullable: true, validators: Validators.required }),
     note: new FormControl('', { nonNullable: true, validators: Validators.maxLength(maxLengthOf(field)) }),
   });
 }
@@ -146,4 +149,60 @@ export function stepPayload(step: StepDef, form: StepFormGroup): Record<string, 
     }
   }
   return data;
+}
+
+/**
+ * The form's value for data the step once held (a reopened step): the reverse of `stepPayload`, date-times
+ * back into the input's local form, event lines with their count. Fields the data lacks are left out.
+ */
+export function stepFormValue(step: StepDef, data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const field of step.fields) {
+    const v = data?.[field.id];
+    if (v === undefined || v === null) {
+      continue;
+    }
+    switch (field.type) {
+      case 'boolean':
+        if (typeof v === 'boolean') {
+          value[field.id] = v;
+        }
+        break;
+      case 'datetime':
+        if (typeof v === 'string') {
+          value[field.id] = toDateTimeInput(v);
+        }
+        break;
+      case 'events':
+        if (Array.isArray(v)) {
+          value[field.id] = (v as { kind?: unknown; at?: unknown; note?: unknown }[]).map((e) => ({
+            kind: typeof e.kind === 'string' ? e.kind : '',
+            at: typeof e.at === 'string' ? toDateTimeInput(e.at) : '',
+            note: typeof e.note === 'string' ? e.note : '',
+          }));
+        }
+        break;
+      default:
+        value[field.id] = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+    }
+  }
+  return value;
+}
+
+/** Put `stepFormValue`'s result into the form, event lines included (FormArray needs its items first). */
+export function fillStepForm(form: StepFormGroup, step: StepDef, value: Record<string, unknown>): void {
+  for (const field of step.fields) {
+    const v = value[field.id];
+    const control = form.controls[field.id];
+    if (v === undefined || !control) {
+      continue;
+    }
+    if (control instanceof FormArray && Array.isArray(v)) {
+      control.clear({ emitEvent: false });
+      v.forEach(() => control.push(eventFor(field), { emitEvent: false }));
+    }
+    control.setValue(v, { emitEvent: false });
+    control.markAsDirty();
+  }
+  form.updateValueAndValidity();
 }

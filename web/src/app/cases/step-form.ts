@@ -25,10 +25,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseResponse } from '@pu/contracts';
 import { loopRecall, type ChoiceOption, type FieldDef, type StepDef, type WorkflowDef } from '@pu/workflow';
-import { EMPTY } from 'rxjs';
 import { Language } from '../i18n/language';
 import { FormDraft, formDraft } from '../shared/form-draft';
-import { formatDate } from '../shared/date-time';
 import { LocalizedPipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { focusFirstInvalid } from '../shared/server-errors';
@@ -42,11 +40,16 @@ import {
   StepFormGroup,
   buildStepForm,
   eventFor,
+  fillStepForm,
   isRequiredNow,
   maxLengthOf,
   refreshDependents,
+  stepFormValue,
   stepPayload,
 } from './step-form-model';
+import { ConflictPanel, type ConflictLine } from './conflict-panel';
+import { formatDate, formatDateTime } from '../shared/date-time';
+import { EMPTY, switchMap } from 'rxjs';
 
 /** Choices with more options than this are a select; fewer, radio buttons (all visible at once). */
 const RADIO_MAX = 4;
@@ -68,6 +71,7 @@ const RADIO_MAX = 4;
     MatIconModule,
     TranslocoPipe,
     LocalizedPipe,
+    ConflictPanel,
   ],
   templateUrl: './step-form.html',
   styleUrl: './step-form.scss',
@@ -82,8 +86,14 @@ export class StepForm implements OnInit {
   readonly earlyOnly = input(false);
   /** The case as the server answered after a change. */
   readonly updated = output<CaseResponse>();
+  /** A manager may reopen this step (it is the last one done): "apply mine again" can then replace it. */
+  readonly canReopen = input(false);
+  /** Names of the people in the case's history, to say who saved the step meanwhile. */
+  readonly nameOf = input<(userId: string | undefined) => string>(() => '');
   /** Someone else changed the case: the page reloads it; this form keeps what was typed. */
   readonly stale = output();
+  /** A conflict is shown (true) or settled (false): the page keeps this form while it is, even for a step now done. */
+  readonly conflictChange = output<boolean>();
 
   private readonly api = inject(CasesApi);
   private readonly dialog = inject(MatDialog);
@@ -95,6 +105,10 @@ export class StepForm implements OnInit {
 
   protected readonly lang = inject(Language).lang;
   protected readonly saving = signal(false);
+  /** After a 412: this form's input is compared with what is saved now. */
+  protected readonly inConflict = signal(false);
+  /** The step came back from a reopening: the form starts from what it held. */
+  protected readonly prefilled = signal(false);
   protected form!: StepFormGroup;
   protected draft!: FormDraft;
   protected errors!: CaseActionErrors;
@@ -118,6 +132,56 @@ export class StepForm implements OnInit {
     return { expectation: recall.expectation, attempts };
   });
 
+  /** The conflict panel: the step as saved now (if someone saved it) beside this form's input. */
+  protected readonly conflict = computed(() => {
+    if (!this.inConflict()) {
+      return null;
+    }
+    const step = this.step();
+    const c = this.caseData();
+    const theirs = c.steps[step.id];
+    const lang = this.lang();
+    const yesNo = { yes: this.transloco.translate('cases.yes'), no: this.transloco.translate('cases.no') };
+    this.value(); // follow the form: the clerk may edit while the panel is shown
+    const mine = displayStepData(step, stepPayload(step, this.form), this.catalog(), lang, yesNo);
+    const saved = theirs?.status === 'completed' ? displayStepData(step, theirs.data, this.catalog(), lang, yesNo) : [];
+    const text = (list: typeof mine, label: string) => list.find((v) => v.label === label)?.lines.join('\n') ?? '';
+    const lines: ConflictLine[] = step.fields
+      .map((f) => localized(f.label, lang))
+      .filter((label) => text(mine, label) || text(saved, label))
+      .map((label) => {
+        const t = text(saved, label);
+        const m = text(mine, label);
+        return { label, theirs: t, mine: m, clash: !!t && !!m && t !== m };
+      });
+    if (theirs?.status === 'skipped') {
+      lines.unshift({
+        label: this.transloco.translate('cases.steps.skip'),
+        theirs: this.transloco.translate('cases.steps.skipReasonShown', { reason: theirs.reason ?? '' }),
+        mine: '',
+        clash: true,
+      });
+    }
+    const done = !!theirs;
+    return {
+      heading: done
+        ? this.transloco.translate('casework.conflict.stepHeading', {
+            name: this.nameOf()(theirs.by),
+            at: formatDateTime(theirs.at, lang),
+          })
+        : this.transloco.translate('casework.conflict.stepChangedHeading'),
+      lines,
+      canApply: !done || this.canReopen(),
+      note: this.transloco.translate(
+        !done
+          ? 'casework.conflict.stepApplyNote'
+          : this.canReopen()
+            ? 'casework.conflict.stepReopenNote'
+            : 'casework.conflict.stepClerkNote',
+      ),
+    };
+  });
+
   ngOnInit(): void {
     const step = this.step();
     this.form = buildStepForm(step);
@@ -127,6 +191,11 @@ export class StepForm implements OnInit {
       if (fixed) {
         this.form.controls[field.id]?.setValue(fixed.due);
       }
+    }
+    const reopened = this.caseData().reopenedSteps?.[step.id];
+    if (reopened?.status === 'completed' && reopened.data) {
+      fillStepForm(this.form, step, stepFormValue(step, reopened.data));
+      this.prefilled.set(true);
     }
     this.errors = new CaseActionErrors(this.transloco, this.form.controls, () => this.workflow());
     const arrays = Object.fromEntries(
@@ -233,20 +302,64 @@ export class StepForm implements OnInit {
     this.saving.set(true);
     const step = this.step();
     this.api.completeStep(this.caseData(), step.id, stepPayload(step, this.form)).subscribe({
-      next: (updated) => {
-        this.saving.set(false);
-        this.draft.clear();
-        this.notifier.success(
-          this.transloco.translate('cases.steps.completed', { title: step.title[this.lang()] || step.title.pl }),
-        );
-        this.updated.emit(updated);
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.errors.handle(err, () => this.reloadCase());
-        focusFirstInvalid(this.host.nativeElement);
-      },
+      next: (updated) => this.saved(updated),
+      error: (err: unknown) => this.failed(err),
     });
+  }
+
+  private failed(err: unknown): void {
+    this.saving.set(false);
+    if (this.errors.handle(err, () => this.reloadCase()) === 'stale') {
+      this.inConflict.set(true);
+      this.conflictChange.emit(true);
+      return;
+    }
+    focusFirstInvalid(this.host.nativeElement);
+  }
+
+  /** Save this form's input over what is saved now: again on the new version, or replacing the step (managers). */
+  protected applyMine(): void {
+    const step = this.step();
+    const c = this.caseData();
+    if (!c.steps[step.id]) {
+      this.submit();
+      return;
+    }
+    if (!this.canReopen() || this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    const data = stepPayload(step, this.form);
+    this.api
+      .reopenStep(c, step.id, this.transloco.translate('casework.conflict.reopenReason'))
+      .pipe(switchMap((reopened) => this.api.completeStep(reopened, step.id, data)))
+      .subscribe({
+        next: (updated) => this.saved(updated),
+        error: (err: unknown) => this.failed(err),
+      });
+  }
+
+  /** Keep what is saved now: this form's input and its draft go. */
+  protected discardMine(): void {
+    this.inConflict.set(false);
+    this.discardDraft();
+    this.notifier.success(this.transloco.translate('casework.conflict.discarded'));
+    this.conflictChange.emit(false);
+  }
+
+  private saved(updated: CaseResponse): void {
+    const step = this.step();
+    this.saving.set(false);
+    this.draft.clear();
+    this.notifier.success(
+      this.transloco.translate('cases.steps.completed', { title: step.title[this.lang()] || step.title.pl }),
+    );
+    if (this.inConflict()) {
+      this.inConflict.set(false);
+      this.conflictChange.emit(false);
+    }
+    this.updated.emit(updated);
   }
 
   protected skip(): void {

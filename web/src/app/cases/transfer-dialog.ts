@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
@@ -6,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { CaseResponse, DepartmentResponse } from '@pu/contracts';
+import type { CaseResponse, DepartmentResponse, StaffMember } from '@pu/contracts';
 import { Observable } from 'rxjs';
 import { CASE_TEXT_LIMITS } from '@pu/workflow';
 import { dialogSubmission } from '../shared/dialog-submission';
@@ -15,6 +16,7 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { CaseActionErrors } from './case-action-errors';
 import { CasesApi } from './cases-api';
 import { notBlank } from './step-form-model';
+import { WorkloadApi } from '../workload/workload-api';
 
 export interface CaseDialogData {
   /** The case as last read (its version goes into If-Match). */
@@ -25,7 +27,10 @@ export interface CaseDialogData {
 
 const NOTE_MAX = CASE_TEXT_LIMITS.transferNote;
 
-/** Standard 17: hand the case to another department with a note of what it is about. */
+/**
+ * Standard 17: hand the case, with a note of what it is about, to a person (of any department: the case goes
+ * with them) or to a department, where it waits for someone to take it over.
+ */
 @Component({
   selector: 'pu-transfer-dialog',
   imports: [
@@ -65,6 +70,19 @@ const NOTE_MAX = CASE_TEXT_LIMITS.transferNote;
             }
           </mat-form-field>
           <mat-form-field>
+            <mat-label>{{ 'workload.transfer.person' | transloco }}</mat-label>
+            <mat-select formControlName="assigneeId">
+              <mat-option value="">{{ 'workload.transfer.nobody' | transloco }}</mat-option>
+              @for (s of people(); track s.id) {
+                <mat-option [value]="s.id">{{ s.displayName }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>{{ 'workload.transfer.personHint' | transloco }}</mat-hint>
+            @if (form.controls.assigneeId.errors?.['server']; as e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
             <mat-label>{{ 'cases.transfer.note' | transloco }}</mat-label>
             <textarea matInput formControlName="note" rows="4" required></textarea>
             <mat-hint>{{ 'cases.transfer.noteHint' | transloco }}</mat-hint>
@@ -94,34 +112,52 @@ const NOTE_MAX = CASE_TEXT_LIMITS.transferNote;
 export class TransferDialog {
   protected readonly data = inject<CaseDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(CasesApi);
+  private readonly workload = inject(WorkloadApi);
 
   protected readonly noteMax = NOTE_MAX;
   protected readonly departments = signal<DepartmentResponse[]>([]);
+  /** People of the chosen department, but not whoever has the case now. */
+  protected readonly people = signal<StaffMember[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    departmentId: ['', Validators.required],
+    departmentId: [this.data.current().department.id, Validators.required],
+    assigneeId: [''],
     note: ['', [Validators.required, notBlank, Validators.maxLength(NOTE_MAX)]],
   });
   protected readonly errors = new CaseActionErrors(inject(TranslocoService), this.form.controls);
   protected readonly submission = dialogSubmission<CaseResponse>(this.form, {
     message: this.errors.message,
-    failed: (err) => this.errors.handle(err, this.data.refresh, { assigneeId: 'departmentId' }),
+    failed: (err) => this.errors.handle(err, this.data.refresh),
   });
 
   constructor() {
-    const own = this.data.current().department.id;
     this.api
       .departments()
       .subscribe((list) =>
-        this.departments.set(
-          list.filter((d) => d.active && d.id !== own).sort((a, b) => a.symbol.localeCompare(b.symbol, 'pl')),
-        ),
+        this.departments.set(list.filter((d) => d.active).sort((a, b) => a.symbol.localeCompare(b.symbol, 'pl'))),
       );
+    this.loadPeople(this.form.controls.departmentId.value);
+    this.form.controls.departmentId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => {
+      this.form.controls.assigneeId.setValue('');
+      this.loadPeople(id);
+    });
+  }
+
+  private loadPeople(departmentId: string): void {
+    const current = this.data.current().assignee?.id;
+    this.workload.staff(departmentId).subscribe({
+      next: (list) => this.people.set(list.filter((p) => p.id !== current)),
+      error: () => this.people.set([]),
+    });
   }
 
   protected submit(): void {
     this.submission.submit(() => {
       const v = this.form.getRawValue();
-      return this.api.transfer(this.data.current(), { departmentId: v.departmentId, note: v.note.trim() });
+      return this.api.transfer(this.data.current(), {
+        departmentId: v.departmentId,
+        assigneeId: v.assigneeId || null,
+        note: v.note.trim(),
+      });
     });
   }
 }

@@ -21,7 +21,7 @@ export class PromisesApi {
 
   list(query: PromiseListQuery): Observable<PromiseResponse[]> {
     let params = new HttpParams().set('limit', String(query.limit ?? PROMISE_LIST_LIMIT));
-    for (const key of ['scope', 'state', 'departmentId'] as const) {
+    for (const key of ['scope', 'state', 'departmentId', 'createdBy'] as const) {
       const value = query[key];
       if (value) {
         params = params.set(key, value);

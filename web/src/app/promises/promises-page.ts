@@ -12,7 +12,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { filteredPromisesView } from '../workload/promise-filters';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { DepartmentRef, PromiseListQuery, PromiseResponse, Role } from '@pu/contracts';
 import { Observable, catchError, forkJoin, of, tap } from 'rxjs';
@@ -25,7 +26,7 @@ import { PROMISE_LIST_LIMIT, PromisesApi } from './promises-api';
 import { tickingNow } from './relative-due';
 import { WorkflowLabels } from './workflow-labels';
 
-type TabId = 'mineOpen' | 'mineOverdue' | 'departmentOverdue' | 'allOverdue';
+type TabId = 'mineOpen' | 'mineOverdue' | 'departmentOverdue' | 'allOverdue' | 'filtered';
 
 interface TabDef {
   id: TabId;
@@ -35,6 +36,8 @@ interface TabDef {
   roles: readonly Role[];
   /** Grouped by department, with counts (all departments at once). */
   grouped?: boolean;
+  /** Translation keys of a tab that is not one of TABS (the filtered view a dashboard number leads to). */
+  keys?: { label: string; empty: string; caption: string };
 }
 
 const TABS: readonly TabDef[] = [
@@ -77,7 +80,7 @@ interface DepartmentGroup {
  */
 @Component({
   selector: 'pu-promises-page',
-  imports: [MatTabsModule, MatButtonModule, MatIconModule, TranslocoPipe, PromiseTable],
+  imports: [RouterLink, MatTabsModule, MatButtonModule, MatIconModule, TranslocoPipe, PromiseTable],
   templateUrl: './promises-page.html',
   styleUrl: './promises-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -95,8 +98,11 @@ export class PromisesPage {
   private readonly role = inject(Session).role;
   protected readonly now = tickingNow();
   protected readonly limit = PROMISE_LIST_LIMIT;
+  /** A dashboard or "my work" number leads here with its filter in the URL: then that list alone is shown. */
+  protected readonly filter = filteredPromisesView(this.route.snapshot.queryParamMap);
   protected readonly tabs = computed(() => {
     const role = this.role();
+    if (this.filter) return [this.filter];
     return TABS.filter((t) => role !== null && t.roles.includes(role));
   });
   protected readonly canWork = computed(() => this.role() === 'clerk' || this.role() === 'manager');
@@ -133,6 +139,7 @@ export class PromisesPage {
   }
 
   protected select(index: number): void {
+    if (this.filter) return;
     this.selectedIndex.set(index);
     const slug = this.tabs()[index]?.slug;
     void this.router.navigate([], {

@@ -42,6 +42,26 @@ export class Notifier {
     this.open(message, { politeness: 'assertive', panelClass: 'pu-snack-error' });
   }
 
+  /**
+   * A confirmation with one action (e.g. "Cofnij"), open for `durationMs`; `onAction` runs if it is chosen.
+   * The page offers the same action in place too: a snackbar is hard to reach by keyboard before it goes.
+   */
+  withAction(message: string, action: string, durationMs: number, onAction: () => void): void {
+    this.load().then(
+      (snackBar) =>
+        snackBar.open(message, action, { duration: durationMs, politeness: 'polite' }).onAction().subscribe(onAction),
+      () => console.error(message),
+    );
+  }
+
+  /** Closes the snackbar shown now (its action no longer applies). */
+  dismiss(): void {
+    void this.load().then(
+      (snackBar) => snackBar.dismiss(),
+      () => undefined,
+    );
+  }
+
   private open(message: string, config: MatSnackBarConfig): void {
     const close = this.transloco.translate('common.close');
     this.load().then(

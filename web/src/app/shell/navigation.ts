@@ -10,6 +10,8 @@ export interface NavItem {
 
 /** Who may open which section; used both for the menu and for the route guards. */
 export const SECTION_ROLES = {
+  // "Moja praca": the start page of those who work cases.
+  myWork: ['clerk', 'manager'],
   cases: ['clerk', 'manager', 'quality'],
   // The quality officer watches broken promises and deadlines across departments (read-only).
   promises: ['clerk', 'manager', 'quality'],
@@ -19,6 +21,7 @@ export const SECTION_ROLES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/moja-praca', label: 'workload.nav.myWork', icon: 'today', roles: SECTION_ROLES.myWork },
   {
     path: '/sprawy',
     label: { clerk: 'nav.myCases', default: 'nav.cases' },

@@ -20,6 +20,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { LOGIN_PATH } from '../auth/return-url';
 import { Session } from '../auth/session';
+import { UserMenu } from '../account/user-menu';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
 import { Notifier } from '../shared/notifier';
@@ -40,6 +41,7 @@ import { navItemsFor } from './navigation';
     TranslocoPipe,
     LanguageSwitch,
     NotificationBell,
+    UserMenu,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

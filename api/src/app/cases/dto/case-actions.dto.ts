@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CloseCaseRequest,
   DeadlineExtensionRequest,
+  AssignCaseRequest,
   ReopenStepRequest,
   SkipStepRequest,
+  TakeOverCaseRequest,
   TransferCaseRequest,
 } from '@pu/contracts';
 import { CASE_TEXT_LIMITS } from '@pu/workflow';
@@ -44,6 +46,28 @@ export class TransferCaseDto implements TransferCaseRequest {
   @IsNotEmpty()
   @MaxLength(CASE_TEXT_LIMITS.transferNote)
   note!: string;
+}
+
+export class TakeOverCaseDto implements TakeOverCaseRequest {
+  @ApiPropertyOptional({ maxLength: CASE_TEXT_LIMITS.transferNote })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CASE_TEXT_LIMITS.transferNote)
+  note?: string;
+}
+
+export class AssignCaseDto implements AssignCaseRequest {
+  @ApiProperty({ nullable: true, description: "Someone of the case's department; null: back to its unassigned cases" })
+  @ValidateIf((o: AssignCaseDto) => o.assigneeId !== null)
+  @IsUUID()
+  assigneeId!: string | null;
+  @ApiPropertyOptional({ maxLength: CASE_TEXT_LIMITS.transferNote, description: 'For the person taking it over' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CASE_TEXT_LIMITS.transferNote)
+  note?: string;
 }
 
 export class DeadlineExtensionDto implements DeadlineExtensionRequest {

@@ -49,11 +49,19 @@ export class PromiseListQueryDto implements PromiseListQuery {
   @Optional()
   @IsIn(['mine', 'department', 'all'])
   scope?: 'mine' | 'department' | 'all';
-  @ApiPropertyOptional({ enum: ['open', 'overdue', 'kept', 'any'], default: 'open' })
+  @ApiPropertyOptional({
+    enum: ['open', 'overdue', 'due_today', 'kept', 'any'],
+    default: 'open',
+    description: 'overdue = broken (unkept, past due); due_today = unkept, due later today (Warsaw)',
+  })
   @Optional()
-  @IsIn(['open', 'overdue', 'kept', 'any'])
-  state?: 'open' | 'overdue' | 'kept' | 'any';
+  @IsIn(['open', 'overdue', 'due_today', 'kept', 'any'])
+  state?: 'open' | 'overdue' | 'due_today' | 'kept' | 'any';
   @ApiPropertyOptional() @Optional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ description: 'Only promises this person made (scope department or all)' })
+  @Optional()
+  @IsUUID()
+  createdBy?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @Optional()
   @Type(() => Number)

@@ -1,0 +1,100 @@
+import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP, type CasePage } from '@pu/contracts';
+import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO } from '@pu/workflow';
+import { DataSource } from 'typeorm';
+import type { ApiClient } from './support/api-client';
+import { CaseFlow, createCase, expectStatus } from './support/cases';
+import { createOffice, type Office } from './support/office-fixture';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** The list finds what a clerk types: without diacritics or case, a closed case by its reference, with a total. */
+describe('Case list: search, total, reference', () => {
+  let t: TestApp;
+  let office: Office;
+  let clerk: ApiClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    office = await createOffice(t.app);
+    clerk = await office.as('clerkA');
+  });
+  afterAll(() => t.close());
+
+  const page = async (query: string): Promise<CasePage> =>
+    expectStatus(await clerk.get(`/api/cases?${query}`), 200).body as CasePage;
+  const ids = async (query: string) => (await page(`${query}&limit=100`)).items.map((i) => i.id).sort();
+
+  it('ignores Polish diacritics and case, both ways', async () => {
+    const c = await createCase(clerk, 'complaint', {
+      subject: 'Źle naliczona opłata za śmieci',
+      client: { name: 'Zofia Zielińska-Łęcka' },
+    });
+    for (const q of ['zielinska', 'ZIELINSKA', 'Zielińska', 'zieliŃska', 'lecka', 'łęcka', 'zle naliczona', 'SMIECI'])
+      expect({ q, found: await ids(`q=${encodeURIComponent(q)}`) }).toEqual({ q, found: [c.id] });
+    expect(await ids('q=zielinsky')).toEqual([]);
+  });
+
+  it('folds every letter of the mapping the same in PostgreSQL as in TypeScript', async () => {
+    const letters = [...SEARCH_FOLD_FROM];
+    // One case per slice of letters, so a letter that folds wrongly is named.
+    const slices = Array.from({ length: Math.ceil(letters.length / 24) }, (_, i) => letters.slice(i * 24, i * 24 + 24));
+    for (const [i, slice] of slices.entries()) {
+      const name = `Fałdowanie${i} ${slice.join('')}`;
+      const c = await createCase(clerk, 'complaint', { client: { name } });
+      const ascii = [...SEARCH_FOLD_TO].slice(i * 24, i * 24 + slice.length).join('');
+      expect({ ascii, found: await ids(`q=${encodeURIComponent(ascii.toLowerCase())}`) }).toEqual({
+        ascii,
+        found: [c.id],
+      });
+      expect(await ids(`q=${encodeURIComponent(slice.join(''))}`)).toEqual([c.id]);
+    }
+  });
+
+  it('finds a closed case by its whole reference whatever the status filter', async () => {
+    const flow = await CaseFlow.create(clerk, 'complaint', { client: { name: 'Klient Zamknięty Znakiem' } });
+    expectStatus(await flow.step('outcome', { outcome: 'left_without_consideration', summary: 'Wycofana.' }), 200);
+    expectStatus(await flow.close(), 200);
+    const ref = flow.current.reference;
+    expect(await ids(`q=${encodeURIComponent(ref)}`)).toEqual([flow.id]);
+    expect(await ids(`status=open&q=${encodeURIComponent(ref)}`)).toEqual([flow.id]);
+    expect(await ids(`status=open&overdue=true&q=${encodeURIComponent(ref.toLowerCase())}`)).toEqual([flow.id]);
+    // A fragment is a search like any other: the status filter applies.
+    expect(await ids(`status=open&q=${encodeURIComponent('Zamknięty Znakiem')}`)).toEqual([]);
+  });
+
+  it('answers the total of all pages, exact below the cap', async () => {
+    const tag = `Licznik${Date.now()}`;
+    for (let i = 0; i < 7; i++) await createCase(clerk, 'refusal', { subject: `${tag} ${i}` });
+    const first = await page(`q=${tag}&limit=3`);
+    expect(first.items).toHaveLength(3);
+    expect(first.total).toEqual({ count: 7, exact: true });
+    const second = await page(`q=${tag}&limit=3&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(second.total).toEqual({ count: 7, exact: true });
+    expect((await page('q=nic-takiego-nie-ma')).total).toEqual({ count: 0, exact: true });
+  });
+
+  it('says "more than N" for very large results, without counting them all', async () => {
+    const tag = `Masowa${Date.now()}`;
+    const seed = await createCase(clerk, 'refusal', { subject: `${tag} 0` });
+    // Copies of one case straight in the database: the API would take minutes to register a thousand.
+    const db = t.app.get(DataSource);
+    const columns = (
+      await db.query<{ column_name: string }[]>(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_name = 'cases' AND table_schema = current_schema() AND is_generated = 'NEVER'
+            AND column_name NOT IN ('id', 'reference', 'seq')`,
+      )
+    ).map((r) => `"${r.column_name}"`);
+    await db.query(
+      `INSERT INTO cases (id, reference, seq, ${columns.join(', ')})
+       SELECT gen_random_uuid(), c.reference || '-' || g, 1000000 + g, ${columns.map((col) => `c.${col}`).join(', ')}
+         FROM cases c, generate_series(1, $2::int) g WHERE c.id = $1`,
+      [seed.id, CASE_LIST_COUNT_CAP + 5],
+    );
+    const res = await page(`q=${tag}&limit=5`);
+    expect(res.items).toHaveLength(5);
+    expect(res.total).toEqual({ count: CASE_SEARCH_COUNT_CAP, exact: false });
+    // Without a search text the cap is the list's: the copies are refusals of one department, open.
+    const all = await page(`kind=refusal&departmentId=${office.departments.a.id}&limit=5`);
+    expect(all.total).toEqual({ count: CASE_LIST_COUNT_CAP, exact: false });
+  });
+});

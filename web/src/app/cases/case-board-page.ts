@@ -1,0 +1,195 @@
+import { CdkDrag, CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { CaseBoard, CaseBoardCard, CaseBoardColumn, CaseKindName, CaseListQuery } from '@pu/contracts';
+import { CASE_KINDS } from '@pu/workflow';
+import { switchMap, tap } from 'rxjs';
+import { Language } from '../i18n/language';
+import { PuDatePipe } from '../shared/date-time';
+import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
+import { moveTarget, nextColumn } from './case-board-model';
+import { kindTitle, stepTitle } from './case-labels';
+import { CasesApi } from './cases-api';
+import { ListReturn } from './list-return';
+
+/** The list's filters the board takes from the URL (the same names the list writes). */
+function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
+  const kind = params.get('kind') as CaseKindName | null;
+  return {
+    kind: kind && CASE_KINDS.includes(kind) ? kind : 'complaint',
+    q: params.get('q') ?? undefined,
+    departmentId: params.get('department') ?? undefined,
+    overdue: params.get('overdue') === 'true' || undefined,
+  };
+}
+
+/**
+ * `/sprawy/tablica`: one kind's open cases as cards in the columns of its steps. A card moves on when its
+ * current step is done, so dropping it on the next column — or its "next step" button, by keyboard — opens
+ * that step's form on the case.
+ */
+@Component({
+  selector: 'pu-case-board-page',
+  imports: [
+    RouterLink,
+    CdkDropListGroup,
+    CdkDropList,
+    CdkDrag,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatIconModule,
+    TranslocoPipe,
+    PuDatePipe,
+  ],
+  templateUrl: './case-board-page.html',
+  styleUrl: './case-board-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseBoardPage {
+  private readonly api = inject(CasesApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly transloco = inject(TranslocoService);
+  private readonly listReturn = inject(ListReturn);
+
+  protected readonly lang = inject(Language).lang;
+  protected readonly kinds = CASE_KINDS;
+  protected readonly catalog = signal<WorkflowCatalog | null>(null);
+  protected readonly board = signal<CaseBoard | null>(null);
+  protected readonly query = signal(boardQuery(this.route.snapshot.queryParamMap));
+  protected readonly loading = signal(true);
+  protected readonly loadFailed = signal(false);
+  /** Said in the live region: where a card went, or why it did not. */
+  protected readonly announcement = signal('');
+  protected readonly filtersInEffect = computed(() => {
+    const q = this.query();
+    this.lang(); // the words follow the interface language
+    const parts: string[] = [];
+    if (q.q) {
+      parts.push(this.transloco.translate('casework.board.filterText', { q: q.q }));
+    }
+    if (q.overdue) {
+      parts.push(this.transloco.translate('cases.list.overdueOnly'));
+    }
+    if (q.departmentId) {
+      parts.push(this.transloco.translate('casework.board.filterDepartment'));
+    }
+    return parts.join(' · ');
+  });
+  protected readonly listLink = computed(() => {
+    const q = this.query();
+    return {
+      kind: q.kind,
+      ...(q.q ? { q: q.q } : {}),
+      ...(q.departmentId ? { department: q.departmentId } : {}),
+      ...(q.overdue ? { overdue: 'true' } : {}),
+    };
+  });
+
+  constructor() {
+    inject(WorkflowCatalogApi)
+      .catalog()
+      .pipe(takeUntilDestroyed())
+      .subscribe((c) => this.catalog.set(c));
+    this.route.queryParamMap
+      .pipe(
+        tap((params) => {
+          this.query.set(boardQuery(params));
+          this.loading.set(true);
+          this.loadFailed.set(false);
+          this.listReturn.remember(this.router.url);
+        }),
+        switchMap(() => this.api.board(this.query())),
+        takeUntilDestroyed(),
+      )
+      .subscribe({
+        next: (b) => {
+          this.board.set(b);
+          this.loading.set(false);
+        },
+        error: () => {
+          this.loading.set(false);
+          this.loadFailed.set(true);
+        },
+      });
+  }
+
+  protected kindTitle(kind: CaseKindName): string {
+    return kindTitle(this.catalog(), kind, this.lang());
+  }
+
+  protected columnTitle(column: CaseBoardColumn): string {
+    return column.stepId === null
+      ? this.transloco.translate('casework.board.readyToClose')
+      : stepTitle(this.catalog(), this.query().kind, column.stepId, this.lang());
+  }
+
+  protected chooseKind(kind: CaseKindName): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { kind }, queryParamsHandling: 'merge' });
+  }
+
+  protected retry(): void {
+    this.chooseKind(this.query().kind);
+  }
+
+  protected next(column: CaseBoardColumn): CaseBoardColumn | null {
+    return nextColumn(this.board()?.columns ?? [], column.stepId);
+  }
+
+  /** A card may enter only the column after its own. */
+  protected readonly canEnter = (
+    drag: CdkDrag<CaseBoardCard & { from: string | null }>,
+    drop: CdkDropList<string | null>,
+  ) => moveTarget(this.board()?.columns ?? [], drag.data.from, drop.data) !== null;
+
+  protected dropped(event: CdkDragDrop<string | null, string | null, CaseBoardCard & { from: string | null }>): void {
+    if (event.previousContainer === event.container) {
+      return;
+    }
+    const step = moveTarget(this.board()?.columns ?? [], event.item.data.from, event.container.data);
+    if (step) {
+      this.openStep(event.item.data, step);
+    }
+  }
+
+  /** The keyboard's way to move a card on: the same as dropping it on the next column. */
+  protected moveOn(card: CaseBoardCard, column: CaseBoardColumn): void {
+    if (column.stepId) {
+      this.openStep(card, column.stepId);
+    }
+  }
+
+  protected cardData(card: CaseBoardCard, column: CaseBoardColumn): CaseBoardCard & { from: string | null } {
+    return { ...card, from: column.stepId };
+  }
+
+  protected daysLeft(card: CaseBoardCard): string {
+    const d = card.daysLeft;
+    if (d === null) {
+      return this.transloco.translate('casework.board.noDeadline');
+    }
+    if (card.overdue || d < 0) {
+      return this.transloco.translate('casework.board.overdueDays', { days: Math.abs(d) });
+    }
+    return d === 0
+      ? this.transloco.translate('casework.board.dueToday')
+      : this.transloco.translate(d === 1 ? 'casework.board.dayLeft' : 'casework.board.daysLeft', { days: d });
+  }
+
+  private openStep(card: CaseBoardCard, stepId: string): void {
+    this.announcement.set(
+      this.transloco.translate('casework.board.opening', {
+        reference: card.reference,
+        step: stepTitle(this.catalog(), this.query().kind, stepId, this.lang()),
+      }),
+    );
+    void this.router.navigate(['/sprawy', card.id], { queryParams: { krok: stepId } });
+  }
+}
