@@ -7,10 +7,14 @@ import { Session } from '../auth/session';
  * Short messages in a snackbar. Material's snackbar announces its text through an `aria-live`
  * region: confirmations politely; errors assertively, and they stay until closed (no time limit).
  *
- * The snackbar code (with the CDK overlay) is not part of the initial bundle: it is fetched as soon as
+ * The snackbar code (with the CDK overlay) is not part of the initial bundle: it is fetched a moment after
  * someone is signed in, when the browser is idle (`preloadOnceSignedIn()`), so it is at hand even when the
- * server later stops answering. The sign-in page shows its errors itself and never needs it.
+ * server later stops answering, without competing with the first page for the network. The sign-in page
+ * shows its errors itself and never needs it.
  */
+/** Long enough for the first page's own code and data to arrive first. */
+const PRELOAD_DELAY_MS = 2000;
+
 @Injectable({ providedIn: 'root' })
 export class Notifier {
   private readonly injector = inject(Injector);
@@ -21,14 +25,14 @@ export class Notifier {
     void this.load().catch(() => undefined);
   }
 
-  /** Called once at start-up: preloads the snackbar after the first sign-in (or restored session), when idle. */
+  /** Called once at start-up: preloads the snackbar after the first sign-in (or restored session), once the first page has settled. */
   preloadOnceSignedIn(): void {
     const session = this.injector.get(Session);
     const watch = effect(
       () => {
         if (!session.user()) return;
         watch.destroy();
-        whenIdle(() => this.preload());
+        setTimeout(() => whenIdle(() => this.preload()), PRELOAD_DELAY_MS);
       },
       { injector: this.injector },
     );
