@@ -95,7 +95,8 @@ async function main(): Promise<number> {
     await assertPortFree(opts.port);
     console.log(`Starting the built app on port ${opts.port} (database ${opts.database})`);
     app = AppProcess.spawn({ databaseUrl: benchUrl, port: opts.port, poolSize: 4 });
-    await app.waitReady(120_000);
+    // The first start after new migrations builds their indexes over the million cases.
+    await app.waitReady(900_000);
     if (seedNeeded) await seed(opts, benchUrl);
     return await benchmark(app.baseUrl, opts);
   } finally {
