@@ -12,6 +12,7 @@ import { TrackCaseActivityAndHandover1764000200000 } from './1764000200000-Track
 import { IndexOpenCasesForWorkload1764000210000 } from './1764000210000-IndexOpenCasesForWorkload';
 import { IndexOpenCasesByAssignee1764000220000 } from './1764000220000-IndexOpenCasesByAssignee';
 import { IndexOpenPromisesForWorkload1764000230000 } from './1764000230000-IndexOpenPromisesForWorkload';
+import { CreateRootCausesAndImprovementActions1764000300000 } from './1764000300000-CreateRootCausesAndImprovementActions';
 import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
@@ -30,5 +31,6 @@ export const ALL_MIGRATIONS = [
   IndexOpenCasesForWorkload1764000210000,
   IndexOpenCasesByAssignee1764000220000,
   IndexOpenPromisesForWorkload1764000230000,
+  CreateRootCausesAndImprovementActions1764000300000,
   FoldCaseSearchText1764000600000,
 ];

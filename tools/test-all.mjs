@@ -64,7 +64,8 @@ for (const [name, command] of steps) {
   results.push(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
   if (status !== 0) {
     console.error(`\n${results.join('\n')}\n\n✘ ${name} failed`);
-    console.log(closingLine());
+    // A runner that died before its reporter ran counted nothing: the line still says the run failed.
+    console.log(closingLine(1));
     process.exit(status ?? 1);
   }
 }
@@ -76,7 +77,7 @@ if (process.env.CI_STARTED)
 console.log(closingLine());
 
 /** Every test of every runner in one line, the last one printed: `Tests: N passed, N failed, N skipped`. */
-function closingLine() {
+function closingLine(minFailed = 0) {
   const sum = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(tallyFile)) {
     // One line per runner: `passed failed skipped`.
@@ -88,5 +89,6 @@ function closingLine() {
     }
   }
   rmSync(tallyDir, { recursive: true, force: true });
+  sum.failed = Math.max(sum.failed, minFailed);
   return `Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`;
 }

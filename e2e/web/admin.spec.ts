@@ -152,7 +152,7 @@ test.describe('administration of users', () => {
     await expect(page.getByText(`Ustawiono nowe hasło dla ${username}.`)).toBeVisible();
 
     const manager = await newSignedInPage(browser, username, password);
-    expect(await navLinks(manager)).toEqual(['Moja praca', 'Sprawy', 'Obietnice', 'Terminy']);
+    expect(await navLinks(manager)).toEqual(['Moja praca', 'Sprawy', 'Obietnice', 'Terminy', 'Raport jakości']);
     await manager.context().close();
   });
 

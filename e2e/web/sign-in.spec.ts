@@ -13,7 +13,7 @@ const ROLE_VIEWS = [
     user: DEMO.manager,
     roleLabel: 'Kierownik',
     home: '/moja-praca',
-    nav: ['Moja praca', 'Sprawy', 'Obietnice', 'Terminy'],
+    nav: ['Moja praca', 'Sprawy', 'Obietnice', 'Terminy', 'Raport jakości'],
   },
   {
     role: 'quality',

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
+import { ExportsModule } from './exports/exports.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionGuard } from './auth/session.guard';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -22,6 +23,9 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { WorkloadModule } from './workload/workload.module';
 import { AccountModule } from './account/account.module';
 import { MailModule } from './mail/mail.module';
+import { ReportsModule } from './reports/reports.module';
+import { RootCausesModule } from './root-causes/root-causes.module';
+import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +37,7 @@ export class AppModule {
         AppConfigModule.forRoot(config, clock),
         DatabaseModule,
         AuditModule,
+        ExportsModule,
         AuthModule,
         HealthModule,
         DepartmentsModule,
@@ -46,6 +51,9 @@ export class AppModule {
         WorkloadModule,
         AccountModule,
         MailModule,
+        ReportsModule,
+        RootCausesModule,
+        ImprovementActionsModule,
         DemoModule,
       ],
       // What applies to every route (validation, error mapping, the session gate) is registered here, in one place.

@@ -42,7 +42,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, clock),
     createHttpAdapter(config),
-    { logger: false },
+    // A failing start-up rejects here with its error instead of ending the Jest worker without a word.
+    { logger: false, abortOnError: false },
   );
   await configureApp(app, config, createAppLogger(config.logLevel, options.logTo));
   await app.init();

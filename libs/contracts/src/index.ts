@@ -6,6 +6,8 @@ export * from './routes';
 export * from './cases';
 export * from './workflows';
 export * from './audit';
+export * from './reports';
+export * from './exports';
 export * from './notifications';
 export * from './workload';
 export * from './account';

@@ -47,4 +47,11 @@ export const ROUTES = {
   notificationsStream: 'notifications/stream',
   notificationRead: (id: string) => `notifications/${id}/read`,
   notificationsReadAll: 'notifications/read-all',
+  qualityReport: 'reports/quality',
+  rootCauses: 'root-causes',
+  rootCause: (code: string) => `root-causes/${code}`,
+  improvementActions: 'improvement-actions',
+  improvementAction: (id: string) => `improvement-actions/${id}`,
+  /** `exports/<kind>.<format>`, e.g. `exports/complaints-register.csv` (libs/contracts exports.ts). */
+  export: (kind: string, format: string) => `exports/${kind}.${format}`,
 } as const;

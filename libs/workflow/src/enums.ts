@@ -118,10 +118,13 @@ export interface IncidentEvent {
 export interface RootCauseCategory {
   code: string;
   label: LocalizedText;
+  /** Retired: still named on the cases that carry it, no longer offered for new ones. */
+  retired?: boolean;
 }
 /**
- * The categories an office starts with; the quality officer owns the list and may add or retire
- * categories, so stored codes are plain strings rather than this union.
+ * The categories an office starts with. The quality officer owns the list: it lives in the
+ * `root_cause_categories` table, which migration 1764000300000 filled with these, and the API and the SPA
+ * read it from there. Stored codes are plain strings rather than this union.
  */
 export const DEFAULT_ROOT_CAUSES = [
   { code: 'waiting_time', label: { pl: 'Czas oczekiwania', en: 'Waiting time' } },

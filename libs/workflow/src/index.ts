@@ -37,5 +37,8 @@ export * from './calendar/legal-deadlines';
 export * from './calendar/promise-due';
 export * from './calendar/case-deadlines';
 export * from './calendar/deadline-extension-day';
+export * from './statistics/disclosure-control';
 export * from './calendar/reminder-window';
 export * from './calendar/workload';
+export * from './calendar/report-period';
+export * from './reports/report-fields';

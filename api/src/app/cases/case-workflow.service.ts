@@ -8,7 +8,12 @@ import {
   deadlineExtensionErrors,
   reopenLastStep,
   skipStep,
+  workflowOf,
+  type CaseKind,
 } from '@pu/workflow';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RootCausesService } from '../root-causes/root-causes.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
@@ -28,6 +33,8 @@ export class CaseWorkflowService {
     private readonly store: CaseStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly rootCauses: RootCausesService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   private async loadCurrent(actor: Actor, id: string, version: number): Promise<CaseRow> {
@@ -39,7 +46,11 @@ export class CaseWorkflowService {
   async completeStep(actor: Actor, id: string, version: number, stepId: string, data: unknown): Promise<CaseResponse> {
     const row = await this.loadCurrent(actor, id, version);
     const at = this.clock.now().toISOString();
-    const result = completeStep(row.progress, stepId, data, caseContext(row), { at, by: actor.userId });
+    const ctx = caseContext(row);
+    // The office's own categories (the quality officer's table), read only for the step that asks for one.
+    if (asksForRootCause(row.kind, stepId))
+      ctx.rootCauseCodes = await this.rootCauses.selectableCodes(this.db.manager, row.root_cause);
+    const result = completeStep(row.progress, stepId, data, ctx, { at, by: actor.userId });
     if (!result.ok) throw stepResultError(result);
     const set = derivedColumns(row, result.progress, this.config.officeErrorInformWorkingDays);
     const updated = await this.store.update(id, version, set, actor, [
@@ -148,6 +159,9 @@ export class CaseWorkflowService {
     return toCaseResponse(updated, this.clock.now());
   }
 }
+
+const asksForRootCause = (kind: CaseKind, stepId: string): boolean =>
+  workflowOf(kind).steps.some((s) => s.id === stepId && s.fields.some((f) => f.optionsFrom === 'rootCauses'));
 
 /** The entries a loop moved into `earlier`: the ones that are there now and were not before. */
 function keptByLoop(before: CaseProgress, after: CaseProgress): StepEntry[] {

@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseAssignmentController } from './case-assignment.controller';
 import { CaseAssignmentService } from './case-assignment.service';
 import { CaseBoardService } from './case-board.service';
+import { RootCausesModule } from '../root-causes/root-causes.module';
 import { CaseLinks } from './case-links';
 import { CaseStore } from './case-store';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -11,7 +12,7 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, RootCausesModule],
   controllers: [CasesController, CaseWorkflowController, CaseAssignmentController],
   providers: [CasesService, CaseWorkflowService, CaseAssignmentService, CaseBoardService, CaseStore, CaseLinks],
   exports: [CaseStore],

@@ -8,6 +8,7 @@ import {
   Matches,
   Max,
   Min,
+  MaxLength,
   MinLength,
   validateSync,
 } from 'class-validator';
@@ -49,6 +50,7 @@ class EnvironmentVariables {
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SECURE_COOKIES?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) OFFICE_ERROR_INFORM_WORKING_DAYS?: number;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) OFFICE_NAME?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) REQUEST_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) HEADERS_TIMEOUT_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) KEEP_ALIVE_TIMEOUT_SECONDS?: number;
@@ -109,6 +111,8 @@ export interface AppConfig {
   webDist: string;
   /** Standard 21 target: working days from discovering an office error to informing the client. */
   officeErrorInformWorkingDays: number;
+  /** The office's name as printed on reports and exports. */
+  officeName: string;
   /** Whether this process works the job queue (JOBS=false for a replica that only serves requests). */
   jobs: boolean;
   reminders: {
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? null,
     // The API bundle runs from dist/api/main.js; the SPA is built to dist/web/browser beside it.
     officeErrorInformWorkingDays: parsed.OFFICE_ERROR_INFORM_WORKING_DAYS ?? 1,
+    officeName: parsed.OFFICE_NAME?.trim() || 'Urząd Miasta',
     // Tests start the queue where they test it; elsewhere every replica works it unless told not to.
     jobs: parsed.JOBS ?? nodeEnv !== 'test',
     reminders: {

@@ -237,7 +237,11 @@ export class StepForm implements OnInit {
 
   protected options(field: FieldDef): ChoiceOption[] {
     if (field.optionsFrom === 'rootCauses') {
-      return this.catalog().rootCauses.map((c) => ({ value: c.code, label: c.label }));
+      // A retired category is no longer offered, except to the case that already carries it.
+      const current: unknown = this.form.controls[field.id]?.value;
+      return this.catalog()
+        .rootCauses.filter((c) => !c.retired || c.code === current)
+        .map((c) => ({ value: c.code, label: c.label }));
     }
     return field.options ?? [];
   }

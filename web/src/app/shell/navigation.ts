@@ -16,7 +16,8 @@ export const SECTION_ROLES = {
   // The quality officer watches broken promises and deadlines across departments (read-only).
   promises: ['clerk', 'manager', 'quality'],
   deadlines: ['manager', 'quality'],
-  qualityReport: ['quality'],
+  // The quality officer's report covers the office; a manager's, their department.
+  qualityReport: ['quality', 'manager'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
