@@ -45,7 +45,7 @@ export const appConfig: ApplicationConfig = {
       loader: BundledTranslocoLoader,
     }),
     provideAppInitializer(() => {
-      inject(Notifier).preload();
+      inject(Notifier).preloadOnceSignedIn();
       return inject(Language).init();
     }),
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },

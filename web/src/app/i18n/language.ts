@@ -12,13 +12,16 @@ export class Language {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Lang>(DEFAULT_LANG);
   readonly lang = this.current.asReadonly();
+  /** The language asked for last: a slower load of an earlier choice must not overrule it. */
+  private requested: Lang = DEFAULT_LANG;
 
   /** Called once at start-up, before the first render. */
   async init(): Promise<void> {
     const stored = readStored();
     const lang = isLang(stored) ? stored : DEFAULT_LANG;
-    // Both languages are bundled: load both now, so switching (and every `translate()`) is immediate.
-    await Promise.all(LANGS.map((l) => firstValueFrom(this.transloco.load(l))));
+    this.requested = lang;
+    // Only the language in use is fetched, before the first render, so every `translate()` already has it.
+    await this.load(lang);
     this.apply(lang);
   }
 
@@ -28,11 +31,22 @@ export class Language {
     } catch {
       // Storage can be unavailable (private mode, policy); the choice then lasts for this page only.
     }
-    this.apply(lang);
+    this.requested = lang;
+    // The page switches once the other language is there, never to keys or a mix of both languages.
+    this.load(lang).then(
+      () => {
+        if (this.requested === lang) this.apply(lang);
+      },
+      (error: unknown) => console.error(`The ${lang} translation could not be loaded`, error),
+    );
   }
 
   toggle(): void {
-    this.use(LANGS.find((l) => l !== this.current()) ?? DEFAULT_LANG);
+    this.use(LANGS.find((l) => l !== this.requested) ?? DEFAULT_LANG);
+  }
+
+  private load(lang: Lang): Promise<unknown> {
+    return firstValueFrom(this.transloco.load(lang));
   }
 
   private apply(lang: Lang): void {

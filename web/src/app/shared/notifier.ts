@@ -1,14 +1,20 @@
-import { Injectable, Injector, inject } from '@angular/core';
+import { Injectable, Injector, effect, inject } from '@angular/core';
 import type { MatSnackBar, MatSnackBarConfig } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
+import { Session } from '../auth/session';
 
 /**
  * Short messages in a snackbar. Material's snackbar announces its text through an `aria-live`
  * region: confirmations politely; errors assertively, and they stay until closed (no time limit).
  *
- * The snackbar code (with the CDK overlay) is not part of the initial bundle: it is fetched right
- * after start-up (`preload()`), so it is at hand even when the server later stops answering.
+ * The snackbar code (with the CDK overlay) is not part of the initial bundle: it is fetched a moment after
+ * someone is signed in, when the browser is idle (`preloadOnceSignedIn()`), so it is at hand even when the
+ * server later stops answering, without competing with the first page for the network. The sign-in page
+ * shows its errors itself and never needs it.
  */
+/** Long enough for the first page's own code and data to arrive first. */
+const PRELOAD_DELAY_MS = 2000;
+
 @Injectable({ providedIn: 'root' })
 export class Notifier {
   private readonly injector = inject(Injector);
@@ -17,6 +23,19 @@ export class Notifier {
 
   preload(): void {
     void this.load().catch(() => undefined);
+  }
+
+  /** Called once at start-up: preloads the snackbar after the first sign-in (or restored session), once the first page has settled. */
+  preloadOnceSignedIn(): void {
+    const session = this.injector.get(Session);
+    const watch = effect(
+      () => {
+        if (!session.user()) return;
+        watch.destroy();
+        setTimeout(() => whenIdle(() => this.preload()), PRELOAD_DELAY_MS);
+      },
+      { injector: this.injector },
+    );
   }
 
   success(message: string): void {
@@ -60,4 +79,9 @@ export class Notifier {
     this.snackBar.catch(() => (this.snackBar = null));
     return this.snackBar;
   }
+}
+
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
 }
