@@ -29,7 +29,11 @@ const CARD_COLUMNS = `COALESCE(c.current_step, '') AS step, c.id, c.reference, c
 /** The list's filters (text, department, assignee, overdue, …) on one kind's open cases. */
 function boardConditions(user: SessionUser, kind: CaseKindName, q: CaseListQueryDto, p: Params, now: Date) {
   // The board shows open cases whatever `status` says; a reference match must not bring a closed case in.
-  const filters = [`c.status = 'open'`, `c.kind = ${p.add(kind)}`, ...filtersFor({ ...q, status: undefined, kind }, p, now)];
+  const filters = [
+    `c.status = 'open'`,
+    `c.kind = ${p.add(kind)}`,
+    ...filtersFor({ ...q, status: undefined, kind }, p, now),
+  ];
   return scopesFor(user, q, p).map((scope) => [scope, ...filters].join(' AND '));
 }
 

@@ -47,11 +47,13 @@ export class ExportsService {
   /** Rejestr skarg i wniosków: every complaint received in the period, streamed from a cursor. */
   async complaintsRegister(actor: Actor, query: ExportQuery, format: 'xlsx' | 'csv'): Promise<ExportFile> {
     const context = await this.context(actor, query);
+    // Counted and recorded before the snapshot holds its connection: the embedded database has only one, and the
+    // audit entry is written before the first byte. A complaint registered in between is in the file, not the count.
+    const count = registerCountQuery(context.period, context.scope);
+    const [{ n }] = await this.db.manager.query<{ n: number }[]>(count.sql, count.params);
+    await this.record(actor, 'complaints-register', format, context, n);
     const snapshot = await ExportSnapshot.open(this.db);
     try {
-      const count = registerCountQuery(context.period, context.scope);
-      const [{ n }] = await snapshot.query<{ n: number }>(count.sql, count.params);
-      await this.record(actor, 'complaints-register', format, context, n);
       const { sql, params } = registerQuery(context.period, context.scope);
       async function* lines() {
         let lp = 0;
@@ -93,6 +95,8 @@ export class ExportsService {
   /** Counts for publication: nothing personal and no free text, small counts suppressed. */
   async publicStatistics(actor: Actor, query: ExportQuery, format: 'csv' | 'json'): Promise<ExportFile> {
     const context = await this.context(actor, query);
+    // Read before the snapshot holds its connection (the embedded database has only one).
+    const rootCauses = await selectRootCauseNames(this.db.manager);
     const snapshot = await ExportSnapshot.open(this.db);
     let stats: PublicStatistics;
     try {
@@ -101,7 +105,7 @@ export class ExportsService {
       stats = publicStatistics(rows, context.period, context.department, {
         office: this.config.officeName,
         departments: context.department ? [context.department] : context.departments,
-        rootCauses: await selectRootCauseNames(this.db.manager),
+        rootCauses,
       });
     } finally {
       await snapshot.close();
