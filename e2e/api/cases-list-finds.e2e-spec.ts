@@ -33,6 +33,46 @@ describe('Case list: search, total, reference', () => {
     expect(await ids('q=zielinsky')).toEqual([]);
   });
 
+  it('finds each typed word by its beginning, in any order', async () => {
+    const tag = `Przedrostek${Date.now()}`;
+    const c = await createCase(clerk, 'complaint', {
+      subject: `${tag} hałas z warsztatu samochodowego`,
+      client: { name: 'Bożena Wróblewska-Kaczmarek' },
+    });
+    const other = await createCase(clerk, 'complaint', {
+      subject: `${tag} dziura w jezdni`,
+      client: { name: 'Jan Wróbel' },
+    });
+    const found = (q: string) => ids(`q=${encodeURIComponent(q)}`);
+    for (const q of [
+      `${tag} wroblewsk`,
+      `${tag} WARSZT`,
+      `kaczmarek ${tag} bozena`,
+      `${tag} wroblewska-kacz`,
+      `${tag} samochodowego hałas`,
+    ])
+      expect({ q, found: await found(q) }).toEqual({ q, found: [c.id] });
+    expect(await found(`${tag} wrob`)).toEqual([c.id, other.id].sort());
+    // Every word must begin a word of the case: the middle of a word is not its beginning.
+    expect(await found(`${tag} roblewska`)).toEqual([]);
+    expect(await found(`${tag} hałas jezdni`)).toEqual([]);
+  });
+
+  it('answers hostile text-search syntax with what the words find, never an error', async () => {
+    const tag = `Skladnia${Date.now()}`;
+    const c = await createCase(clerk, 'complaint', { subject: `${tag} opłata`, client: { name: "Anna O'Brien" } });
+    const chars = ["'", '&', '|', '!', '(', ')', ':', '*', '\\', '<->', '"', ':*', "\\'", "''"];
+    for (const ch of chars) {
+      expect({ q: ch, found: await ids(`q=${encodeURIComponent(ch)}`) }).toEqual({ q: ch, found: [] });
+      for (const q of [`${tag}${ch}`, `${ch}${tag}`, `${tag} ${ch}`, `${ch}${tag}${ch} ${ch}oplata${ch}`])
+        expect({ q, found: await ids(`q=${encodeURIComponent(q)}`) }).toEqual({ q, found: [c.id] });
+    }
+    expect(await ids(`q=${encodeURIComponent(`'&|!():*\\`)}`)).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent(`${tag} !oplata`)}`)).toEqual([c.id]);
+    expect(await ids(`q=${encodeURIComponent(`${tag} | nikt`)}`)).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent("o'brien")}`)).toEqual([c.id]);
+  });
+
   it('folds every letter of the mapping the same in PostgreSQL as in TypeScript', async () => {
     const letters = [...SEARCH_FOLD_FROM];
     // One case per slice of letters, so a letter that folds wrongly is named.

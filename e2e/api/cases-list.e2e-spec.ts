@@ -140,7 +140,8 @@ describe('Case list', () => {
       client: { name: 'Klient Procentowy' },
     });
     const ids = async (q: string) => (await allPages(`q=${encodeURIComponent(q)}`, 100)).map((i) => i.id);
-    expect(await ids('%')).toEqual([discount.id]);
+    // Search is by words: punctuation alone is no word and finds nothing, and never a wildcard.
+    expect(await ids('%')).toEqual([]);
     expect(await ids('50%')).toEqual([discount.id]);
     expect(await ids('R_bat')).toEqual([]);
     expect(await ids('Rabat%seniora')).toEqual([]);

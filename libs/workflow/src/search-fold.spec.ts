@@ -1,4 +1,4 @@
-import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO, foldForSearch, looksLikeReference } from './search-fold';
+import { SEARCH_FOLD_FROM, SEARCH_FOLD_TO, foldForSearch, looksLikeReference, searchQueryFor } from './search-fold';
 
 describe('foldForSearch', () => {
   it('maps letter by letter to ASCII (translate needs strings of one length)', () => {
@@ -29,5 +29,25 @@ describe('looksLikeReference', () => {
     expect(looksLikeReference('1510')).toBe(false);
     expect(looksLikeReference('Zielińska')).toBe(false);
     expect(looksLikeReference('SO.1510 12')).toBe(false);
+  });
+});
+
+describe('searchQueryFor', () => {
+  it('asks for every typed word as the beginning of a word, folded', () => {
+    expect(searchQueryFor('Zielińsk')).toBe("'zielinsk':*");
+    expect(searchQueryFor('  ZIELIŃSKA   Łęcka ')).toBe("'zielinska':* & 'lecka':*");
+    expect(searchQueryFor('SO.1510.7.2026')).toBe("'so.1510.7.2026':*");
+  });
+
+  it('quotes every word, so what a clerk types is never query syntax', () => {
+    expect(searchQueryFor("O'Brien")).toBe("'o''brien':*");
+    expect(searchQueryFor('a\\b')).toBe("'a\\\\b':*");
+    expect(searchQueryFor('x&y|z!(w):*')).toBe("'x&y|z!(w):*':*");
+  });
+
+  it('leaves out words without a letter or digit, and has no query when none is left', () => {
+    expect(searchQueryFor('% 50% ---')).toBe("'50%':*");
+    expect(searchQueryFor(`'&|!():*\\`)).toBeNull();
+    expect(searchQueryFor('   ')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
 import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
-import { dueSoonUntil, foldForSearch, idleBefore, looksLikeReference } from '@pu/workflow';
+import { dueSoonUntil, idleBefore, looksLikeReference, searchQueryFor } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../auth/session-user';
 import type { PreparedQueries } from '../database/prepared-queries';
@@ -41,8 +41,6 @@ export class Params {
   }
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /** The list's conditions besides the scope; the page adds its cursor, the count does not. */
 export function filtersFor(q: CaseListQueryDto, p: Params, now: Date): string[] {
   const filters: string[] = [];
@@ -72,7 +70,11 @@ export function filtersFor(q: CaseListQueryDto, p: Params, now: Date): string[] 
   if (q.unassigned === true) filters.push(`c.assignee_id IS NULL`);
   if (q.unassigned === false) filters.push(`c.assignee_id IS NOT NULL`);
   if (q.dueBefore) filters.push(`c.due_sort < ${p.add(q.dueBefore)}::timestamptz`);
-  if (term) filters.push(`c.search_text LIKE ${p.add(`%${escapeLike(foldForSearch(term))}%`)}`);
+  if (term) {
+    // A term with no word in it (only punctuation) matches no case's words.
+    const words = searchQueryFor(term);
+    filters.push(words ? `c.search_words @@ to_tsquery('simple', ${p.add(words)})` : 'FALSE');
+  }
   return filters;
 }
 
@@ -101,10 +103,17 @@ function buildCaseListQuery(
   const lim = p.add(limit + 1);
   const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
   const columns = scopes.length > 1 ? `${LIST_COLUMNS}, ${UNION_SORT_COLUMNS}` : LIST_COLUMNS;
-  const selects = scopes.map(
-    (scope) =>
-      `(SELECT ${columns}, ${sortKey} FROM cases c JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
-        WHERE ${[scope, ...filters].join(' AND ')} ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim})`,
+  const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
+  const joins = `JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`;
+  // A search first finds the page's ids alone, so the walk in deadline order can be an index-only scan of
+  // cases_department_due_words_idx that checks each case's words in the index and reads only the page's rows.
+  const searching = !!q.q?.trim();
+  const selects = scopes.map((scope) =>
+    searching
+      ? `(SELECT ${columns}, ${sortKey} FROM (SELECT c.id FROM cases c WHERE ${[scope, ...filters].join(' AND ')} ${order}) m
+          JOIN cases c ON c.id = m.id ${joins} ${order})`
+      : `(SELECT ${columns}, ${sortKey} FROM cases c ${joins}
+        WHERE ${[scope, ...filters].join(' AND ')} ${order})`,
   );
   const sql =
     selects.length === 1
@@ -117,10 +126,9 @@ function buildCaseListQuery(
  * How many cases the filters match, counted up to a cap + 1: each scope stops after that many rows, so a filter
  * matching 200,000 cases costs what one matching a thousand does, and the answer is "more than N".
  *
- * A text search counts to a lower cap, from the trigram index alone: its matches must each be rechecked in the
- * table, and left to itself the planner also ANDs in the department's whole bitmap (200,000 entries in the
- * benchmark's largest department), which a LIMIT cannot cut short. `(…) IS TRUE` keeps the scope a filter on the
- * rows the trigram index found (measured in docs/performance.md).
+ * A text search counts to a lower cap: a department's cases are walked in the index that holds their words
+ * (index-only) until the cap is passed, or, for a rare word, the word index names the few cases that have it
+ * (measured in docs/performance.md).
  */
 function buildCaseCountQuery(
   user: SessionUser,
@@ -131,7 +139,7 @@ function buildCaseCountQuery(
   const filters = filtersFor(q, p, now);
   const searching = !!q.q?.trim();
   const cap = searching ? CASE_SEARCH_COUNT_CAP : CASE_LIST_COUNT_CAP;
-  const scopes = scopesFor(user, q, p).map((scope) => (searching ? `(${scope}) IS TRUE` : scope));
+  const scopes = scopesFor(user, q, p);
   const lim = p.add(cap + 1);
   const selects = scopes.map(
     (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${lim})`,

@@ -279,7 +279,7 @@ export async function insertCase(
              entityId: sqlExpression('ins.id::text'),
              caseId: sqlExpression('ins.id'),
              action: 'create',
-             after: sqlExpression(`to_jsonb(ins) - 'search_text' - 'due_sort'`),
+             after: sqlExpression(`to_jsonb(ins) - 'search_words' - 'due_sort'`),
            },
          ],
          { from: 'ins' },
