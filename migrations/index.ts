@@ -15,6 +15,7 @@ import { IndexOpenPromisesForWorkload1764000230000 } from './1764000230000-Index
 import { CreateRootCausesAndImprovementActions1764000300000 } from './1764000300000-CreateRootCausesAndImprovementActions';
 import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
 import { WordPrefixCaseSearch1764000800000 } from './1764000800000-WordPrefixCaseSearch';
+import { CreateCaseReportFacts1764000900000 } from './1764000900000-CreateCaseReportFacts';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   CreateRootCausesAndImprovementActions1764000300000,
   FoldCaseSearchText1764000600000,
   WordPrefixCaseSearch1764000800000,
+  CreateCaseReportFacts1764000900000,
 ];

@@ -1,19 +1,13 @@
 import type { CaseKindName, ChannelName } from '@pu/contracts';
-import {
-  COMPLAINT_OUTCOMES,
-  IMPROVEMENT_WINDOW_DAYS,
-  OFFICE_TIME_ZONE,
-  REPORT_FIELDS,
-  SETTLEMENT_KINDS,
-  type StepFieldRef,
-} from '@pu/workflow';
+import { COMPLAINT_OUTCOMES, IMPROVEMENT_WINDOW_DAYS, OFFICE_TIME_ZONE } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../common/sql-params';
 
-// The quality report's statements. The cases of both periods are read once into a materialised CTE holding
-// only what the figures need; every section aggregates that, so the report is one scan of its cases and one
-// round trip, whatever the number of cases. Nothing but the aggregates reaches Node. `due_at` is the main
-// date's instant (an extension included), kept on the row, so being in time needs no JSON.
+// The quality report's statements. The cases of both periods are read once, from their narrow copies in
+// `case_report_facts` (kept by a trigger on `cases`; see migration 1764000900000, which computes every per-case
+// value the sections used to derive from the case's row and jsonb), into a materialised CTE; every section
+// aggregates that, so the report is one index range scan of ~100-byte rows and one round trip. Nothing but the
+// aggregates reaches Node.
 
 /** Instants bounding the two contiguous periods: [previousStart, currentStart) and [currentStart, currentEnd). */
 export interface ReportBounds {
@@ -25,19 +19,6 @@ export interface ReportBounds {
   /** The clock's now: a promise past due and not kept is broken. */
   now: Date;
 }
-
-const SAFE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** The text of a recorded field; null unless its step was completed with it. */
-function field(ref: StepFieldRef, alias = 'c'): string {
-  if (!SAFE_ID.test(ref.stepId) || !SAFE_ID.test(ref.fieldId)) throw new Error(`Unsafe field ref ${ref.stepId}`);
-  return `(${alias}.progress -> 'entries' -> '${ref.stepId}' -> 'data' ->> '${ref.fieldId}')`;
-}
-
-const stepDone = (stepId: string, alias = 'c') =>
-  `(${alias}.progress -> 'entries' -> '${stepId}' ->> 'status' = 'completed')`;
-
-const warsawDay = (expr: string) => `(${expr} AT TIME ZONE '${OFFICE_TIME_ZONE}')::date`;
 
 export interface CountRowSql {
   cur: boolean;
@@ -152,37 +133,14 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
   const curEnd = `${p.add(b.currentEnd)}::timestamptz`;
   const now = `${p.add(b.now)}::timestamptz`;
   const scope = b.departmentId === null ? '' : ` AND c.department_id = ${p.add(b.departmentId)}::uuid`;
-  const settlementKinds = `${p.add(SETTLEMENT_KINDS)}::text[]`;
   const outcomes = `${p.add(COMPLAINT_OUTCOMES)}::text[]`;
-  const F = REPORT_FIELDS;
-  // The office-error target: the main date as first computed (an extension, if any, kept the original).
-  const informTarget = `COALESCE(
-      ((c.deadlines -> 'extensions' -> 0 ->> 'previousDue')::date + 1)::timestamp AT TIME ZONE '${OFFICE_TIME_ZONE}',
-      (c.deadlines -> 'main' ->> 'dueAt')::timestamptz)`;
-  const proposalStep = F.complaintProposal.stepId;
 
   const sql = `WITH s AS MATERIALIZED (
-    SELECT c.id, c.kind, c.channel, c.department_id, c.status, c.outcome, c.root_cause, c.closed_at,
-           c.received_at >= ${curStart} AS cur,
-           to_char(c.received_at AT TIME ZONE '${OFFICE_TIME_ZONE}', 'YYYY-MM') AS month,
-           CASE WHEN c.status = 'closed' AND c.kind = ANY(${settlementKinds}) AND jsonb_typeof(c.deadlines -> 'main') = 'object'
-                THEN ${warsawDay('c.closed_at')} - ${warsawDay('c.received_at')} END AS settle_days,
-           CASE WHEN c.status = 'closed' AND c.kind = ANY(${settlementKinds}) AND jsonb_typeof(c.deadlines -> 'main') = 'object'
-                THEN c.closed_at <= c.due_at END AS settled_within,
-           CASE WHEN jsonb_array_length(c.deadlines -> 'extensions') > 0 THEN c.deadlines -> 'extensions' END AS extensions,
-           c.inform_hours,
-           CASE WHEN c.kind = 'office_error' THEN ${field(F.officeErrorInformedAt)}::timestamptz <= ${informTarget} END
-             AS informed_within,
-           CASE WHEN c.kind = 'office_error' THEN NULLIF(btrim(${field(F.officeErrorPreventiveAction)}), '') END AS preventive,
-           CASE WHEN c.kind = 'refusal' THEN ${field(F.refusalAppealInfoGiven)} END AS appeal_info,
-           CASE WHEN c.kind = 'aggressive_client' THEN ${field(F.incidentSeverity)} END AS severity,
-           CASE WHEN c.kind = 'aggressive_client' THEN ${field(F.incidentSecurityCalled)} = 'true' END AS security,
-           CASE WHEN c.kind = 'aggressive_client' THEN ${field(F.incidentPoliceCalled)} = 'true' END AS police,
-           CASE WHEN c.kind = 'complaint' THEN ${field(F.complaintSatisfaction)} END AS satisfaction,
-           CASE WHEN c.kind = 'complaint' THEN
-             (CASE WHEN ${stepDone(proposalStep)} THEN 1 ELSE 0 END)
-             + COALESCE(jsonb_array_length(c.progress -> 'earlier' -> '${proposalStep}'), 0) END AS proposals
-      FROM cases c
+    SELECT c.case_id AS id, c.kind, c.channel, c.department_id, c.status, c.outcome, c.root_cause, c.closed_at,
+           c.received_at >= ${curStart} AS cur, c.month, c.settle_days, c.settled_within, c.extensions,
+           c.inform_hours, c.informed_within, c.preventive, c.appeal_info, c.severity, c.security, c.police,
+           c.satisfaction, c.proposals
+      FROM case_report_facts c
      WHERE c.received_at >= ${prevStart} AND c.received_at < ${curEnd}${scope}
   ),
   -- One pass over the cases for the four count tables: a few thousand groups, rolled up four ways.
