@@ -39,7 +39,10 @@ export default class SkipsReporter {
   }
 }
 
-/** The README's test command adds every runner's counts into one closing line (tools/test-all.mjs). */
+/**
+ * The README's test command adds every runner's counts into one closing line (tools/test-all.mjs).
+ * @param {number} passed @param {number} failed @param {number} skipped
+ */
 function tally(passed, failed, skipped) {
   const file = process.env.PU_TEST_TALLY;
   if (file) appendFileSync(file, `${passed} ${failed} ${skipped}\n`);
