@@ -13,13 +13,19 @@ import { CLIENT, createCase, expectStatus, ifMatch } from './support/cases';
 import { createOffice, type Office, TEST_PASSWORD } from './support/office-fixture';
 import { SmtpCapture } from './support/smtp-capture';
 import { createTestApp, type TestApp } from './support/test-app';
+import { describeIf } from './support/describe-if';
 
 /**
  * E-mail with two API instances on one database and a real SMTP server started here: every notification
  * becomes one e-mail per person whichever instance sends, a stop mid-send duplicates nothing, a refusing server
  * is retried with backoff, and the morning digest reaches each person once per working day.
  */
-describe('e-mail from two instances', () => {
+const describeReplicas = describeIf(
+  process.env['E2E_EMBEDDED'] !== '1',
+  'Two API instances need a PostgreSQL server (set DATABASE_URL): the embedded PGlite serves one connection',
+);
+
+describeReplicas('e-mail from two instances', () => {
   let smtp: SmtpCapture;
   let a: TestApp;
   let b: TestApp;
