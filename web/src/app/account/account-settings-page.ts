@@ -74,8 +74,10 @@ export class AccountSettingsPage {
         this.settings.set(saved);
         this.form.reset({ emailMode: saved.emailMode, language: saved.language });
         // The language chosen for e-mail is the interface's too from now on.
-        if (saved.language !== this.language.lang()) this.language.use(saved.language);
-        this.notifier.success(this.transloco.translate('account.saved'));
+        // The confirmation is worded once the page speaks the chosen language.
+        const switched =
+          saved.language !== this.language.lang() ? this.language.use(saved.language) : Promise.resolve();
+        void switched.then(() => this.notifier.success(this.transloco.translate('account.saved')));
       },
       error: (error: unknown) => {
         this.saving.set(false);

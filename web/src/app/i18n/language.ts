@@ -25,7 +25,8 @@ export class Language {
     this.apply(lang);
   }
 
-  use(lang: Lang): void {
+  /** Resolves once the page speaks `lang` (or a later choice overruled it, or its file failed to load). */
+  use(lang: Lang): Promise<void> {
     try {
       localStorage.setItem(STORAGE_KEY, lang);
     } catch {
@@ -33,7 +34,7 @@ export class Language {
     }
     this.requested = lang;
     // The page switches once the other language is there, never to keys or a mix of both languages.
-    this.load(lang).then(
+    return this.load(lang).then(
       () => {
         if (this.requested === lang) this.apply(lang);
       },
@@ -42,7 +43,7 @@ export class Language {
   }
 
   toggle(): void {
-    this.use(LANGS.find((l) => l !== this.requested) ?? DEFAULT_LANG);
+    void this.use(LANGS.find((l) => l !== this.requested) ?? DEFAULT_LANG);
   }
 
   private load(lang: Lang): Promise<unknown> {
