@@ -78,10 +78,14 @@ for (const lang of ['pl', 'en'] as const) {
       await page.getByRole('button', { name: ui.extend }).first().click();
       const dialog = page.getByRole('dialog');
       await expect(dateInput(dialog, ui.newDue)).toHaveAttribute('placeholder', ui.placeholder);
+      // The dialog puts focus on its first field once it has opened: typing before that lands in the wrong field.
+      await expect(dateInput(dialog, ui.newDue)).toBeFocused();
 
       // Typed in the language's own form.
       await dateInput(dialog, ui.newDue).fill(typedDate(newDue, lang));
       await dialog.getByLabel(ui.reason).fill(`Opinia ${u}`);
+      await expect(dialog.getByLabel(ui.reason)).toHaveValue(`Opinia ${u}`);
+      await expect(dateInput(dialog, ui.newDue)).toHaveValue(typedDate(newDue, lang));
 
       // Picked: the calendar opens from its button by keyboard on today, Enter takes the day; the time is typed.
       const toldAt = new Date(Date.now() - 5 * 60_000);
