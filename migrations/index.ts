@@ -16,6 +16,7 @@ import { CreateRootCausesAndImprovementActions1764000300000 } from './1764000300
 import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchText';
 import { WordPrefixCaseSearch1764000800000 } from './1764000800000-WordPrefixCaseSearch';
 import { CreateCaseReportFacts1764000900000 } from './1764000900000-CreateCaseReportFacts';
+import { CreateCaseReportRollup1764001000000 } from './1764001000000-CreateCaseReportRollup';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   FoldCaseSearchText1764000600000,
   WordPrefixCaseSearch1764000800000,
   CreateCaseReportFacts1764000900000,
+  CreateCaseReportRollup1764001000000,
 ];

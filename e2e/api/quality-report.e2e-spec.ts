@@ -1,5 +1,6 @@
 import type { CaseKindName, CountRow, PromiseResponse, QualityReport, RootCauseCategoryResponse } from '@pu/contracts';
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { CaseFlow, expectError, expectStatus, ifMatch, stepData } from './support/cases';
 import { createOffice, type Office } from './support/office-fixture';
@@ -612,6 +613,49 @@ describe('Quality report (GET /api/reports/quality)', () => {
       'VALIDATION_FAILED',
     );
     expect(Object.keys((body['fields'] as Record<string, unknown>) ?? {})).toContain(field);
+  });
+
+  it('counts alike from the monthly sums kept case by case, from sums rebuilt from the facts and after compaction', async () => {
+    const db = t.app.get(DataSource);
+    const departments = [office.departments.a.id, office.departments.b.id];
+    // Every (month, department, metric, key) of the two departments: as the triggers summed them, against the
+    // same sums taken afresh from the fact rows; one statement, so both sides read one snapshot.
+    const differences = async () =>
+      (
+        await db.query<Array<{ n: number }>>(
+          `WITH kept AS (SELECT month, department_id, metric, k1, k2, k3, sum(n)::int AS n, sum(amount) AS amount
+                           FROM case_report_rollup WHERE department_id = ANY($1::uuid[])
+                          GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0 OR sum(amount) <> 0),
+                fresh AS (SELECT f.month, f.department_id, c.metric, c.k1, c.k2, c.k3, count(*)::int AS n,
+                                 sum(c.amount) AS amount
+                            FROM case_report_facts f CROSS JOIN LATERAL case_report_contributions(f) c
+                           WHERE f.department_id = ANY($1::uuid[]) GROUP BY 1, 2, 3, 4, 5, 6)
+           SELECT count(*)::int AS n FROM ((TABLE kept EXCEPT ALL TABLE fresh) UNION ALL (TABLE fresh EXCEPT ALL TABLE kept)) d`,
+          [departments],
+        )
+      )[0].n;
+    const followers = await db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM case_report_facts f
+        WHERE f.department_id = ANY($1::uuid[]) AND f.kind = 'refusal'
+          AND f.followers <> (SELECT count(*) FROM cases x WHERE x.follows_case_id = f.case_id)`,
+      [departments],
+    );
+    expect(followers[0].n).toBe(0);
+    const periods = ['year=2030', 'from=2029-11-20&to=2030-08-10'];
+    const before = await Promise.all(periods.map((q) => report('quality', q)));
+    expect(await differences()).toBe(0);
+
+    const [{ folded }] = await db.query<Array<{ folded: number }>>(`SELECT case_report_rollup_compact() AS folded`);
+    expect(folded).toBeGreaterThan(0);
+    const [{ pending }] = await db.query<Array<{ pending: number }>>(
+      `SELECT count(*)::int AS pending FROM case_report_rollup WHERE NOT compacted AND department_id = ANY($1::uuid[])`,
+      [departments],
+    );
+    expect(pending).toBe(0);
+    expect(await differences()).toBe(0);
+    const after = await Promise.all(periods.map((q) => report('quality', q)));
+    const figures = (r: QualityReport) => ({ ...r, generatedAt: undefined });
+    expect(after.map(figures)).toEqual(before.map(figures));
   });
 
   it('answers in English when asked', async () => {

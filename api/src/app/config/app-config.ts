@@ -59,6 +59,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30) REMINDER_LEAD_WORKING_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10080) PROMISE_LEAD_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(366) REMINDER_OVERDUE_LOOKBACK_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(86400) REPORT_ROLLUP_COMPACT_SECONDS?: number;
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, {
     message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587',
@@ -124,6 +125,8 @@ export interface AppConfig {
     /** How far back a scan still reports a date that passed, so a stopped system catches up (and no further). */
     overdueLookbackDays: number;
   };
+  /** How often the rows appended to the quality report's monthly sums are folded into one per key. */
+  reportRollupCompactSeconds: number;
   mail: MailConfig;
 }
 
@@ -212,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       promiseLeadMinutes: parsed.PROMISE_LEAD_MINUTES ?? 120,
       overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 3,
     },
+    reportRollupCompactSeconds: parsed.REPORT_ROLLUP_COMPACT_SECONDS ?? 300,
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

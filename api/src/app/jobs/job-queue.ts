@@ -13,7 +13,7 @@ export const JOB_SCHEMA = 'pgboss';
  * The queues the app works. pg-boss makes a table per queue, which the runtime role may not do: a new name
  * here needs a migration that calls `pgboss.create_queue` as the owner (see 1764000010000-CreateJobQueue).
  */
-export const QUEUES = { reminderScan: 'reminder-scan' } as const;
+export const QUEUES = { reminderScan: 'reminder-scan', reportRollupCompact: 'report-rollup-compact' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 const START_RETRY: BackoffPolicy = { firstMs: 1000, maxMs: 30_000 };

@@ -1,19 +1,26 @@
 import type { CaseKindName, ChannelName } from '@pu/contracts';
-import { COMPLAINT_OUTCOMES, IMPROVEMENT_WINDOW_DAYS, OFFICE_TIME_ZONE } from '@pu/workflow';
+import {
+  COMPLAINT_OUTCOMES,
+  IMPROVEMENT_WINDOW_DAYS,
+  OFFICE_TIME_ZONE,
+  periodInstants,
+  splitByMonths,
+  type Period,
+} from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../common/sql-params';
 
-// The quality report's statements. The cases of both periods are read once, from their narrow copies in
-// `case_report_facts` (kept by a trigger on `cases`; see migration 1764000900000, which computes every per-case
-// value the sections used to derive from the case's row and jsonb), into a materialised CTE; every section
-// aggregates that, so the report is one index range scan of ~100-byte rows and one round trip. Nothing but the
-// aggregates reaches Node.
+// The quality report's statements. The case sections read `case_report_rollup` (migration 1764001000000): per
+// Warsaw month and department, how many cases have each reported value, kept by triggers from the narrow fact rows
+// in `case_report_facts`. Whole months of the two periods come from those sums; days that make no whole month
+// (a period from the 15th) from the fact rows themselves, turned into the same rows by the same SQL function
+// (`case_report_contributions`), so both paths count alike. Medians and the 90th percentile are taken exactly
+// from histograms of the integer days and the hundredths of hours. Nothing but the aggregates reaches Node.
 
-/** Instants bounding the two contiguous periods: [previousStart, currentStart) and [currentStart, currentEnd). */
+/** The two contiguous periods of a report (inclusive Warsaw days). */
 export interface ReportBounds {
-  previousStart: Date;
-  currentStart: Date;
-  currentEnd: Date;
+  previous: Period;
+  current: Period;
   /** The department a manager's report is limited to; null for the whole office. */
   departmentId: string | null;
   /** The clock's now: a promise past due and not kept is broken. */
@@ -126,26 +133,74 @@ export interface ReportAggregates {
 /** `json_agg` of a subquery, an empty list when it has no rows. */
 const list = (sql: string) => `COALESCE((SELECT json_agg(x) FROM (${sql}) x), '[]'::json)`;
 
+/**
+ * `percentile_cont(p)` of a histogram: with the values sorted, the one at rank p × (n − 1), interpolated between
+ * its neighbours, where each histogram row (v, n) stands for n equal values. `cumulative` is the running count.
+ */
+function histogramPercentile(p: number): string {
+  const rank = `${p} * (total - 1)`;
+  return `(min(v) FILTER (WHERE cumulative > floor(${rank}))
+           + (max(${rank}) - floor(max(${rank})))
+             * (min(v) FILTER (WHERE cumulative > ceil(${rank})) - min(v) FILTER (WHERE cumulative > floor(${rank}))))`;
+}
+
+/** Percentiles per group of a histogram `h(cur, grp, v, n)`, with the count and `within` summed. */
+function percentilesOf(h: string, fractions: Record<string, number>): string {
+  const cols = Object.entries(fractions).map(([name, p]) => `${histogramPercentile(p)} AS ${name}`);
+  return `SELECT cur, grp, max(total)::int AS n, sum(within)::int AS within, ${cols.join(', ')}
+            FROM (SELECT cur, grp, v, within, sum(n) OVER (PARTITION BY cur, grp ORDER BY v) AS cumulative,
+                         sum(n) OVER (PARTITION BY cur, grp) AS total FROM (${h}) h) c
+           GROUP BY cur, grp`;
+}
+
 export async function selectReportAggregates(db: EntityManager, b: ReportBounds): Promise<ReportAggregates> {
   const p = new SqlParams();
-  const prevStart = `${p.add(b.previousStart)}::timestamptz`;
-  const curStart = `${p.add(b.currentStart)}::timestamptz`;
-  const curEnd = `${p.add(b.currentEnd)}::timestamptz`;
+  const current = splitByMonths(b.current);
+  const previous = splitByMonths(b.previous);
+  const curStart = `${p.add(periodInstants(b.current).start)}::timestamptz`;
+  const curEnd = `${p.add(periodInstants(b.current).end)}::timestamptz`;
+  const prevStart = `${p.add(periodInstants(b.previous).start)}::timestamptz`;
   const now = `${p.add(b.now)}::timestamptz`;
-  const scope = b.departmentId === null ? '' : ` AND c.department_id = ${p.add(b.departmentId)}::uuid`;
+  // The whole months of a period follow each other, so each period's are a range of `YYYY-MM` texts.
+  const monthRange = (months: string[]) =>
+    months.length ? `x.month BETWEEN ${p.add(months[0])} AND ${p.add(months[months.length - 1])}` : 'FALSE';
+  const inCurrentMonths = monthRange(current.months);
+  const inMonths = `(${monthRange(previous.months)} OR ${inCurrentMonths})`;
+  const edges = [...previous.rest, ...current.rest].map(periodInstants);
+  const edgeStarts = `${p.add(edges.map((e) => e.start))}::timestamptz[]`;
+  const edgeEnds = `${p.add(edges.map((e) => e.end))}::timestamptz[]`;
+  const dept = b.departmentId === null ? null : `${p.add(b.departmentId)}::uuid`;
+  const scope = (alias: string) => (dept === null ? '' : ` AND ${alias}.department_id = ${dept}`);
   const outcomes = `${p.add(COMPLAINT_OUTCOMES)}::text[]`;
+  const sum = (filter = '') => `sum(n)${filter ? ` FILTER (WHERE ${filter})` : ''}::int`;
 
-  const sql = `WITH s AS MATERIALIZED (
-    SELECT c.case_id AS id, c.kind, c.channel, c.department_id, c.status, c.outcome, c.root_cause, c.closed_at,
-           c.received_at >= ${curStart} AS cur, c.month, c.settle_days, c.settled_within, c.extensions,
-           c.inform_hours, c.informed_within, c.preventive, c.appeal_info, c.severity, c.security, c.police,
-           c.satisfaction, c.proposals
-      FROM case_report_facts c
-     WHERE c.received_at >= ${prevStart} AND c.received_at < ${curEnd}${scope}
+  // Months and departments matter to the count tables only; every other metric is summed over them at once, so
+  // the sections below read a few thousand rows, not one per month, department and value. The sums and the loose
+  // days are grouped apart: one estimate each, so both are hashed.
+  const onlyForCounts = (column: string) => `CASE WHEN metric = 'count' THEN ${column} END`;
+  const grouped = (rows: string) => `SELECT cur, ${onlyForCounts('month')} AS month,
+           ${onlyForCounts('department_id')} AS department_id, metric, k1, k2, k3, sum(n) AS n, sum(amount) AS amount
+      FROM (${rows}) g GROUP BY 1, 2, 3, metric, k1, k2, k3`;
+  const sql = `WITH r AS MATERIALIZED (
+    ${grouped(`SELECT ${inCurrentMonths} AS cur, x.month, x.department_id, x.metric, x.k1, x.k2, x.k3, x.n, x.amount
+                 FROM case_report_rollup x WHERE ${inMonths}${scope('x')}`)}
+    UNION ALL
+    ${grouped(`SELECT f.received_at >= ${curStart} AS cur, f.month, f.department_id, c.metric, c.k1, c.k2, c.k3, 1 AS n, c.amount
+                 FROM unnest(${edgeStarts}, ${edgeEnds}) e(s, t)
+                 JOIN case_report_facts f ON f.received_at >= e.s AND f.received_at < e.t${scope('f')}
+                CROSS JOIN LATERAL case_report_contributions(f) c`)}
   ),
-  -- One pass over the cases for the four count tables: a few thousand groups, rolled up four ways.
+  -- The four count tables from one grouping of a few thousand rows, rolled up four ways.
   fine AS MATERIALIZED (
-    SELECT cur, kind, channel, department_id, month, count(*) AS n FROM s GROUP BY cur, kind, channel, department_id, month
+    SELECT cur, k1 AS kind, NULLIF(k2, '') AS channel, department_id, month, sum(n) AS n FROM r WHERE metric = 'count'
+     GROUP BY cur, k1, k2, department_id, month HAVING sum(n) <> 0
+  ),
+  settle AS MATERIALIZED (
+    SELECT cur, k1 AS kind, k2::int AS v, sum(n) AS n, ${sum(`k3 = 'true'`)} AS within FROM r WHERE metric = 'settle'
+     GROUP BY cur, k1, k2 HAVING sum(n) <> 0
+  ),
+  oe AS MATERIALIZED (
+    SELECT cur, k1, k2, k3, sum(n) AS n FROM r WHERE metric = 'office_error' GROUP BY cur, k1, k2, k3 HAVING sum(n) <> 0
   )
   SELECT json_build_object(
     'counts', ${list(`SELECT cur, 7 AS g, kind, NULL AS channel, NULL::uuid AS department_id, NULL AS month, sum(n)::int AS n
@@ -153,50 +208,54 @@ export async function selectReportAggregates(db: EntityManager, b: ReportBounds)
                       UNION ALL SELECT cur, 11, NULL, channel, NULL, NULL, sum(n)::int FROM fine GROUP BY cur, channel
                       UNION ALL SELECT cur, 13, NULL, NULL, department_id, NULL, sum(n)::int FROM fine GROUP BY cur, department_id
                       UNION ALL SELECT cur, 6, kind, NULL, NULL, month, sum(n)::int FROM fine GROUP BY cur, month, kind`)},
-    'causes', ${list(`SELECT cur, root_cause AS key, count(*)::int AS n FROM s WHERE kind = 'complaint'
-                       GROUP BY cur, root_cause`)},
-    'outcomes', ${list(`SELECT cur, outcome AS key, count(*)::int AS n FROM s
-                         WHERE kind = 'complaint' AND status = 'closed' AND outcome = ANY(${outcomes}) GROUP BY cur, outcome`)},
-    'settlement', ${list(`SELECT cur, kind, count(*)::int AS n, count(*) FILTER (WHERE settled_within)::int AS within,
-                                 percentile_cont(0.5) WITHIN GROUP (ORDER BY settle_days) AS median,
-                                 percentile_cont(0.9) WITHIN GROUP (ORDER BY settle_days) AS p90
-                            FROM s WHERE settle_days IS NOT NULL GROUP BY GROUPING SETS ((cur, kind), (cur))`)},
-    'extensions', ${list(`SELECT cur, count(*)::int AS cases_extended, sum(jsonb_array_length(extensions))::int AS total
-                            FROM s WHERE extensions IS NOT NULL GROUP BY cur`)},
+    'causes', ${list(`SELECT cur, NULLIF(k1, '') AS key, ${sum()} AS n FROM r WHERE metric = 'cause'
+                       GROUP BY cur, k1 HAVING sum(n) <> 0`)},
+    'outcomes', ${list(`SELECT cur, k1 AS key, ${sum()} AS n FROM r WHERE metric = 'outcome' AND k1 = ANY(${outcomes})
+                         GROUP BY cur, k1 HAVING sum(n) <> 0`)},
+    'settlement', ${list(
+      `SELECT cur, grp AS kind, n, within, median, p90 FROM (${percentilesOf(
+        `SELECT cur, kind AS grp, v, n, within FROM settle
+        UNION ALL SELECT cur, NULL::text, v, sum(n), sum(within) FROM settle GROUP BY cur, v`,
+        { median: 0.5, p90: 0.9 },
+      )}) s`,
+    )},
+    'extensions', ${list(`SELECT cur, ${sum()} AS cases_extended, sum(amount)::int AS total FROM r
+                           WHERE metric = 'extended' GROUP BY cur HAVING sum(n) <> 0`)},
     'reasons', ${list(`SELECT cur, reason, n FROM (
-                         SELECT cur, btrim(e ->> 'reason') AS reason, count(*)::int AS n,
-                                row_number() OVER (PARTITION BY cur ORDER BY count(*) DESC, btrim(e ->> 'reason')) AS rn
-                           FROM s, jsonb_array_elements(s.extensions) e WHERE s.extensions IS NOT NULL
-                          GROUP BY cur, btrim(e ->> 'reason')) r WHERE rn <= 20 ORDER BY cur, n DESC, reason`)},
-    'office_errors', ${list(`SELECT cur, count(*)::int AS total, count(inform_hours)::int AS informed,
-                                    percentile_cont(0.5) WITHIN GROUP (ORDER BY inform_hours) AS median_hours,
-                                    count(*) FILTER (WHERE informed_within)::int AS within,
-                                    count(preventive)::int AS preventive
-                               FROM s WHERE kind = 'office_error' GROUP BY cur`)},
-    'preventive', ${list(`SELECT s.id, r.reference, d.symbol AS department_symbol, s.closed_at, s.preventive AS preventive_action
-                            FROM s JOIN departments d ON d.id = s.department_id JOIN cases r ON r.id = s.id
-                           WHERE s.cur AND s.preventive IS NOT NULL ORDER BY s.closed_at DESC NULLS LAST, r.reference LIMIT 100`)},
-    'refusals', ${list(`SELECT s.cur, count(*)::int AS total, count(*) FILTER (WHERE s.appeal_info = 'true')::int AS info,
-                               count(*) FILTER (WHERE f.n > 0)::int AS followed,
-                               count(*) FILTER (WHERE f.complaints > 0)::int AS by_complaint,
-                               count(*) FILTER (WHERE f.n > f.complaints)::int AS by_other
-                          FROM s CROSS JOIN LATERAL (
-                                 SELECT count(*) AS n, count(*) FILTER (WHERE x.kind = 'complaint') AS complaints
-                                   FROM cases x WHERE x.follows_case_id = s.id) f
-                         WHERE s.kind = 'refusal' GROUP BY s.cur`)},
-    'incidents', ${list(`SELECT cur, COALESCE(severity, 'unrecorded') AS severity, count(*)::int AS n,
-                                count(*) FILTER (WHERE security)::int AS security, count(*) FILTER (WHERE police)::int AS police
-                           FROM s WHERE kind = 'aggressive_client' GROUP BY cur, COALESCE(severity, 'unrecorded')`)},
-    'satisfaction', ${list(`SELECT cur, satisfaction AS answer, proposals, count(*)::int AS n
-                              FROM s WHERE kind = 'complaint' GROUP BY cur, satisfaction, proposals`)},
+                         SELECT cur, NULLIF(k1, '') AS reason, ${sum()} AS n,
+                                row_number() OVER (PARTITION BY cur ORDER BY sum(n) DESC, NULLIF(k1, '')) AS rn
+                           FROM r WHERE metric = 'reason' GROUP BY cur, k1 HAVING sum(n) <> 0) x
+                        WHERE rn <= 20 ORDER BY cur, n DESC, reason`)},
+    'office_errors', ${list(`SELECT t.cur, t.total, t.informed, h.median AS median_hours, t.within, t.preventive
+                               FROM (SELECT cur, ${sum()} AS total, ${sum(`k1 <> ''`)} AS informed,
+                                            ${sum(`k2 = 'true'`)} AS within, ${sum(`k3 = 'true'`)} AS preventive
+                                       FROM oe GROUP BY cur) t
+                               LEFT JOIN (${percentilesOf(
+                                 `SELECT cur, NULL::text AS grp, k1::numeric AS v, n, 0 AS within FROM oe WHERE k1 <> ''`,
+                                 { median: 0.5 },
+                               )}) h ON h.cur = t.cur`)},
+    'preventive', ${list(`SELECT f.case_id AS id, c.reference, d.symbol AS department_symbol, f.closed_at,
+                                 f.preventive AS preventive_action
+                            FROM case_report_facts f JOIN cases c ON c.id = f.case_id JOIN departments d ON d.id = f.department_id
+                           WHERE f.preventive IS NOT NULL AND f.received_at >= ${curStart} AND f.received_at < ${curEnd}${scope('f')}
+                           ORDER BY f.closed_at DESC NULLS LAST, c.reference LIMIT 100`)},
+    'refusals', ${list(`SELECT cur, ${sum()} AS total, ${sum(`k1 = 'true'`)} AS info,
+                               ${sum(`k2 = 'true' OR k3 = 'true'`)} AS followed, ${sum(`k2 = 'true'`)} AS by_complaint,
+                               ${sum(`k3 = 'true'`)} AS by_other
+                          FROM r WHERE metric = 'refusal' GROUP BY cur HAVING sum(n) <> 0`)},
+    'incidents', ${list(`SELECT cur, k1 AS severity, ${sum()} AS n, ${sum(`k2 = 'true'`)} AS security,
+                                ${sum(`k3 = 'true'`)} AS police
+                           FROM r WHERE metric = 'incident' GROUP BY cur, k1 HAVING sum(n) <> 0`)},
+    'satisfaction', ${list(`SELECT cur, NULLIF(k1, '') AS answer, NULLIF(k2, '')::int AS proposals, ${sum()} AS n
+                              FROM r WHERE metric = 'satisfaction' GROUP BY cur, k1, k2 HAVING sum(n) <> 0`)},
     'promises', ${list(`SELECT p.due_at >= ${curStart} AS cur,
                                count(*) FILTER (WHERE NOT p.broken_before_reschedule AND p.kept_at <= p.due_at)::int AS on_time,
                                count(*) FILTER (WHERE NOT p.broken_before_reschedule AND p.kept_at > p.due_at)::int AS late,
                                count(*) FILTER (WHERE p.broken_before_reschedule
                                                    OR (p.kept_at IS NULL AND p.due_at < ${now}))::int AS broken,
                                count(*)::int AS total
-                          FROM promises p${b.departmentId === null ? '' : ' JOIN cases c ON c.id = p.case_id'}
-                         WHERE p.due_at >= ${prevStart} AND p.due_at < ${curEnd}${scope} GROUP BY 1`)}
+                          FROM promises p${dept === null ? '' : ' JOIN cases c ON c.id = p.case_id'}
+                         WHERE p.due_at >= ${prevStart} AND p.due_at < ${curEnd}${scope('c')} GROUP BY 1`)}
   ) AS report`;
   const rows: Array<{ report: ReportAggregates }> = await db.query(sql, p.values);
   return rows[0].report;

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { QualityReportService } from './quality-report.service';
 import { ReportsController } from './reports.controller';
+import { RollupCompaction } from './rollup-compaction';
 
 @Module({
+  imports: [JobsModule],
   controllers: [ReportsController],
-  providers: [QualityReportService],
-  exports: [QualityReportService],
+  providers: [QualityReportService, RollupCompaction],
+  exports: [QualityReportService, RollupCompaction],
 })
 export class ReportsModule {}

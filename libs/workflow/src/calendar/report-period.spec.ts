@@ -1,4 +1,5 @@
 import {
+  splitByMonths,
   competitionRanks,
   MAX_REPORT_DAYS,
   parseReportPeriod,
@@ -90,5 +91,48 @@ describe('trendOf and competitionRanks', () => {
 
   it('ranks ties together and skips after them', () => {
     expect(competitionRanks([5, 3, 3, 1, 0, 0])).toEqual([1, 2, 2, 4, 5, 5]);
+  });
+});
+
+describe('splitByMonths', () => {
+  it('takes a year as its twelve months and nothing else', () => {
+    const { months, rest } = splitByMonths({ from: '2025-01-01', to: '2025-12-31' });
+    expect(months).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
+    expect(rest).toEqual([]);
+  });
+
+  it('keeps the days before and after the whole months apart', () => {
+    expect(splitByMonths({ from: '2024-01-15', to: '2024-04-10' })).toEqual({
+      months: ['2024-02', '2024-03'],
+      rest: [
+        { from: '2024-01-15', to: '2024-01-31' },
+        { from: '2024-04-01', to: '2024-04-10' },
+      ],
+    });
+  });
+
+  it('counts February of a leap year whole only to the 29th', () => {
+    expect(splitByMonths({ from: '2024-02-01', to: '2024-02-28' })).toEqual({
+      months: [],
+      rest: [{ from: '2024-02-01', to: '2024-02-28' }],
+    });
+    expect(splitByMonths({ from: '2024-02-01', to: '2024-02-29' }).months).toEqual(['2024-02']);
+  });
+
+  it('gives a period inside one month as one run of days, and one day as itself', () => {
+    expect(splitByMonths({ from: '2025-03-05', to: '2025-03-20' })).toEqual({
+      months: [],
+      rest: [{ from: '2025-03-05', to: '2025-03-20' }],
+    });
+    expect(splitByMonths({ from: '2025-12-31', to: '2025-12-31' }).rest).toEqual([
+      { from: '2025-12-31', to: '2025-12-31' },
+    ]);
+  });
+
+  it('joins a partial month and the partial month after it into one run', () => {
+    expect(splitByMonths({ from: '2025-03-20', to: '2025-04-10' })).toEqual({
+      months: [],
+      rest: [{ from: '2025-03-20', to: '2025-04-10' }],
+    });
   });
 });

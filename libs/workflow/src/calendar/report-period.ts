@@ -92,3 +92,22 @@ export function trendOf(current: number, previous: number): Trend {
 export function competitionRanks(counts: readonly number[]): number[] {
   return counts.map((c) => 1 + counts.filter((o) => o > c).length);
 }
+
+/**
+ * A period as the whole Warsaw months it contains (`YYYY-MM`) and the days around them that make no whole month
+ * (at most one run before and one after), so a report can read monthly sums for the months and cases for the rest.
+ */
+export function splitByMonths(p: Period): { months: string[]; rest: Period[] } {
+  const months: string[] = [];
+  const rest: Period[] = [];
+  let day = p.from;
+  while (day <= p.to) {
+    const monthEnd = addCalendarDays(addCalendarMonths(`${day.slice(0, 7)}-01`, 1), -1);
+    const end = monthEnd < p.to ? monthEnd : p.to;
+    if (isMonthStart(day) && end === monthEnd) months.push(day.slice(0, 7));
+    else if (rest.length && addCalendarDays(rest[rest.length - 1].to, 1) === day) rest[rest.length - 1].to = end;
+    else rest.push({ from: day, to: end });
+    day = addCalendarDays(end, 1);
+  }
+  return { months, rest };
+}
