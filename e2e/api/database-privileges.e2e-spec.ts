@@ -23,6 +23,8 @@ const NARROW_GRANTS: Record<string, string[]> = {
   audit_chain_heads: ['SELECT'],
   // The quality report's copy of the cases, written only by the trigger on cases (as its owner).
   case_report_facts: ['SELECT'],
+  // Its monthly sums, appended to by the trigger on the facts and folded by case_report_rollup_compact() (as owner).
+  case_report_rollup: ['SELECT'],
   migrations: ['SELECT'],
 };
 const DEFAULT_GRANTS = ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
