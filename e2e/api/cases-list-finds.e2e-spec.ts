@@ -133,6 +133,13 @@ describe('Case list: search, total, reference', () => {
     const res = await page(`q=${tag}&limit=5`);
     expect(res.items).toHaveLength(5);
     expect(res.total).toEqual({ count: CASE_SEARCH_COUNT_CAP, exact: false });
+    // A page longer than the search cap counts to its own length, on its first page and the next alike.
+    const long = CASE_SEARCH_COUNT_CAP + 10;
+    const first = await page(`q=${tag}&limit=${long}`);
+    expect(first.items).toHaveLength(long);
+    expect(first.total).toEqual({ count: long, exact: false });
+    const next = await page(`q=${tag}&limit=${long}&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(next.total).toEqual({ count: long, exact: false });
     // Without a search text the cap is the list's: the copies are refusals of one department, open.
     const all = await page(`kind=refusal&departmentId=${office.departments.a.id}&limit=5`);
     expect(all.total).toEqual({ count: CASE_LIST_COUNT_CAP, exact: false });

@@ -133,11 +133,17 @@ export interface CaseResponse extends Omit<CaseListItem, 'clientName' | 'clientA
 
 /** The list counts at most this many cases; beyond it the total says "more than" this. */
 export const CASE_LIST_COUNT_CAP = 1000;
-/** With a search text the list counts at most this many: each match is checked in the table. */
-export const CASE_SEARCH_COUNT_CAP = 100;
+/**
+ * With a search text the list counts at most this many (or a longer page's length): every match counted is one more
+ * case whose words are checked, so the first page's walk for its 26 rows counts them too (docs/performance.md).
+ */
+export const CASE_SEARCH_COUNT_CAP = 25;
 
 export interface CaseTotal {
-  /** Cases the filters match, or the cap (CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP) when there are more (then `exact` is false). */
+  /**
+   * Cases the filters match, or the cap (CASE_LIST_COUNT_CAP; with a search text CASE_SEARCH_COUNT_CAP, or the
+   * page's `limit` when larger) when there are more (then `exact` is false).
+   */
   count: number;
   exact: boolean;
 }

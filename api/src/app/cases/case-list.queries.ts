@@ -30,6 +30,8 @@ const SORTS: Record<
   '-received': { column: 'received_at', outer: 'received_sort', desc: true },
 };
 
+const DEFAULT_LIMIT = 25;
+
 /** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
 type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
@@ -87,11 +89,14 @@ function buildCaseListQuery(
   user: SessionUser,
   q: CaseListQueryDto,
   now: Date,
-): { sql: string; params: unknown[]; limit: number; sortName: CaseSort } {
+): { sql: string; params: unknown[]; limit: number; sortName: CaseSort; counted: boolean } {
   const p = new Params();
   const sortName = q.sort ?? 'deadline';
   const sort = SORTS[sortName];
-  const limit = q.limit ?? 25;
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  // A search's first page fetches its capped total too (see totalFromFirstPage).
+  const counted = totalFromFirstPage(q);
+  const fetch = (counted ? searchCountCap(limit) : limit) + 1;
   const dir = sort.desc ? 'DESC' : 'ASC';
   const filters = filtersFor(q, p, now);
   if (q.cursor) {
@@ -100,7 +105,7 @@ function buildCaseListQuery(
   }
 
   const scopes = scopesFor(user, q, p);
-  const lim = p.add(limit + 1);
+  const lim = p.add(fetch);
   const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
   const columns = scopes.length > 1 ? `${LIST_COLUMNS}, ${UNION_SORT_COLUMNS}` : LIST_COLUMNS;
   const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
@@ -119,7 +124,21 @@ function buildCaseListQuery(
     selects.length === 1
       ? selects[0]
       : `SELECT * FROM (${selects.join(' UNION ALL ')}) x ORDER BY x.${sort.outer} ${dir}, x.id ${dir} LIMIT ${lim}`;
-  return { sql, params: p.values, limit, sortName };
+  return { sql, params: p.values, limit, sortName, counted };
+}
+
+/**
+ * A search's first page walks the matches in the page's order anyway, so it fetches up to the search cap + 1 of
+ * them and the total is how many came back: one walk instead of the page's and then the count's, which walked
+ * further (docs/performance.md, 2 December 2026). A later page's cursor narrows its walk, so it counts apart.
+ */
+function totalFromFirstPage(q: CaseListQueryDto): boolean {
+  return !!q.q?.trim() && !q.cursor;
+}
+
+/** A page longer than the search cap is counted to its own length, so every page of it reports the same total. */
+function searchCountCap(limit: number): number {
+  return Math.max(limit, CASE_SEARCH_COUNT_CAP);
 }
 
 /**
@@ -138,7 +157,7 @@ function buildCaseCountQuery(
   const p = new Params();
   const filters = filtersFor(q, p, now);
   const searching = !!q.q?.trim();
-  const cap = searching ? CASE_SEARCH_COUNT_CAP : CASE_LIST_COUNT_CAP;
+  const cap = searching ? searchCountCap(q.limit ?? DEFAULT_LIMIT) : CASE_LIST_COUNT_CAP;
   const scopes = scopesFor(user, q, p);
   const lim = p.add(cap + 1);
   const selects = scopes.map(
@@ -175,15 +194,17 @@ export async function selectCaseList(
   q: CaseListQueryDto,
   now: Date,
 ): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort; total: CaseTotal }> {
-  const { sql, params, limit, sortName } = buildCaseListQuery(user, q, now);
-  const count = buildCaseCountQuery(user, q, now);
-  // A text search is planned for its own pattern (a generic plan cannot judge '%…%' selectivity).
+  const { sql, params, limit, sortName, counted } = buildCaseListQuery(user, q, now);
+  // A text search is planned for its own words (a generic plan cannot judge how many cases have them).
   const run = <Row>(text: string, values: unknown[]): Promise<Row[]> =>
     q.q ? db.query(text, values) : prepared.query<Row>(text, values);
   const rows = await run<ListRow>(sql, params);
+  const capped = (n: number, cap: number): CaseTotal =>
+    n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+  if (counted) return { rows, limit, sortName, total: capped(rows.length, searchCountCap(limit)) };
+  const count = buildCaseCountQuery(user, q, now);
   const [{ n }] = await run<{ n: number }>(count.sql, count.params);
-  const total = n > count.cap ? { count: count.cap, exact: false } : { count: n, exact: true };
-  return { rows, limit, sortName, total };
+  return { rows, limit, sortName, total: capped(n, count.cap) };
 }
 
 export function toCasePage(rows: ListRow[], limit: number, sort: CaseSort, total: CaseTotal, now: Date): CasePage {
