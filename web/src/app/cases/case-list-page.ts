@@ -226,6 +226,17 @@ export class CaseListPage {
     return { from, to: from + this.items().length - 1 };
   }
 
+  /**
+   * The total as the pages so far prove it: the count is capped (a search counts to a page's length), the pages
+   * are not, so "more than N" is never below what has been shown, and the last page makes it exact.
+   */
+  protected shownTotal(): CaseTotal | null {
+    const t = this.total();
+    if (!t || t.exact) return t;
+    const shown = this.range().to;
+    return this.nextCursor() ? { exact: false, count: Math.max(t.count, shown) } : { exact: true, count: shown };
+  }
+
   protected retry(): void {
     this.reload();
   }
