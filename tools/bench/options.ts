@@ -1,18 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { type CommonBenchOptions, parseBenchOptions } from './common-options';
 
-export interface BenchOptions {
-  /** The server's URL as given (any database on it); the benchmark works in its own database there. */
-  serverUrl: string;
-  database: string;
-  reseed: boolean;
+export interface BenchOptions extends CommonBenchOptions {
   seedOnly: boolean;
-  build: 'auto' | 'always' | 'never';
-  cases: number;
-  promises: number;
-  batch: number;
-  department: string;
-  port: number;
   poolSize: number;
   connections: number;
   createConnections: number;
@@ -26,7 +16,6 @@ export interface BenchOptions {
   only: Set<Scenario>;
   /** The text of the search scenarios (typed as a clerk would, without diacritics). */
   search: string;
-  json: string | null;
 }
 
 export const SCENARIOS = [
@@ -77,88 +66,50 @@ for any option below (e.g. BENCH_CASES=200000).
 `;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | null {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
+  const parsed = parseBenchOptions(argv, env, {
+    script: 'bench:api',
+    help: HELP,
+    port: 3900,
     options: {
-      help: { type: 'boolean', short: 'h' },
-      database: { type: 'string' },
-      reseed: { type: 'boolean' },
-      'seed-only': { type: 'boolean' },
-      build: { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      cases: { type: 'string' },
-      promises: { type: 'string' },
-      batch: { type: 'string' },
-      department: { type: 'string' },
-      port: { type: 'string' },
-      pool: { type: 'string' },
-      connections: { type: 'string' },
-      'create-connections': { type: 'string' },
-      duration: { type: 'string' },
-      warmup: { type: 'string' },
-      depth: { type: 'string' },
-      rounds: { type: 'string' },
-      'quiet-wait': { type: 'string' },
-      profile: { type: 'boolean' },
-      only: { type: 'string' },
-      search: { type: 'string' },
-      json: { type: 'string' },
+      'seed-only': 'boolean',
+      pool: 'string',
+      connections: 'string',
+      'create-connections': 'string',
+      duration: 'string',
+      warmup: 'string',
+      depth: 'string',
+      rounds: 'string',
+      'quiet-wait': 'string',
+      profile: 'boolean',
+      only: 'string',
+      search: 'string',
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    return null;
-  }
-  const serverUrl = env['DATABASE_URL'];
-  if (!serverUrl)
-    throw new Error(
-      'DATABASE_URL is required, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api',
-    );
-  const str = (name: string, fallback: string) =>
-    (values as Record<string, string | undefined>)[name] ??
-    env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ??
-    fallback;
-  const int = (name: string, fallback: number, min: number) => {
-    const raw = str(name, String(fallback)).replace(/[_,]/g, '');
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
-    return n;
-  };
-  const only = str('only', SCENARIOS.join(','))
+  if (!parsed) return null;
+  const { common, read } = parsed;
+  const only = read
+    .str('only', SCENARIOS.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
   if (unknown.length)
     throw new Error(`--only: unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
-  const database = str('database', 'pu_bench');
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database))
-    throw new Error(`--database must be a plain lower-case identifier, got ${database}`);
   return {
-    serverUrl,
-    database,
-    reseed: values.reseed ?? /^(1|true|yes)$/i.test(env['BENCH_RESEED'] ?? ''),
-    seedOnly: values['seed-only'] ?? false,
-    build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
-    cases: int('cases', 1_000_000, 1000),
-    promises: int('promises', 200_000, 0),
-    batch: int('batch', 100_000, 1000),
-    department: str('department', 'SO').toUpperCase(),
-    port: int('port', 3900, 1),
+    ...common,
+    seedOnly: read.flag('seed-only') ?? false,
     // PostgreSQL shares this machine's cores; about two connections per core keep them busy without the
     // backends and the API preempting one another (docs/performance.md, "Pool size").
-    poolSize: int('pool', 2 * availableParallelism(), 1),
-    connections: int('connections', 50, 1),
-    createConnections: int('create-connections', 10, 1),
-    duration: int('duration', 15, 1),
-    warmup: int('warmup', 3, 0),
-    depth: int('depth', 200, 1),
-    rounds: int('rounds', 3, 1),
-    quietWait: int('quiet-wait', 60, 0),
-    profile: values.profile ?? false,
+    poolSize: read.int('pool', 2 * availableParallelism(), 1),
+    connections: read.int('connections', 50, 1),
+    createConnections: read.int('create-connections', 10, 1),
+    duration: read.int('duration', 15, 1),
+    warmup: read.int('warmup', 3, 0),
+    depth: read.int('depth', 200, 1),
+    rounds: read.int('rounds', 3, 1),
+    quietWait: read.int('quiet-wait', 60, 0),
+    profile: read.flag('profile') ?? false,
     only: new Set(only as Scenario[]),
-    search: str('search', 'zielinska'),
-    json: str('json', '') || null,
+    search: read.str('search', 'zielinska'),
   };
 }

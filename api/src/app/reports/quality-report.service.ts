@@ -44,7 +44,16 @@ import {
   selectReportAggregates,
 } from './quality-report.queries';
 import { buildRootCauseRanking } from './root-cause-ranking';
-import { compared, countCompared, countTable, daysFigures, share, splitCounts, twoDecimals } from './report-figures';
+import {
+  compared,
+  comparedPeriods,
+  countCompared,
+  countTable,
+  daysFigures,
+  share,
+  splitCounts,
+  twoDecimals,
+} from './report-figures';
 
 /** A year of a large office is one scan of its cases: more than a request's usual 3 s on a cold cache. */
 const REPORT_TIMEOUT = '60s';
@@ -214,14 +223,8 @@ export class QualityReportService {
 
   private settlement(a: ReportAggregates): SettlementSection {
     const find = (cur: boolean, kind: CaseKind | null) => a.settlement.find((r) => r.cur === cur && r.kind === kind);
-    const current = daysFigures(find(true, null));
-    const previous = daysFigures(find(false, null));
     return {
-      current,
-      previous,
-      withinDeadlineShare: compared(current.withinDeadlineShare, previous.withinDeadlineShare),
-      medianDays: compared(current.medianDays, previous.medianDays, 1),
-      p90Days: compared(current.p90Days, previous.p90Days, 1),
+      ...comparedPeriods((cur) => daysFigures(find(cur, null)), { withinDeadlineShare: 4, medianDays: 1, p90Days: 1 }),
       byKind: SETTLEMENT_KINDS.map((kind) => ({
         kind,
         current: daysFigures(find(true, kind)),
@@ -239,14 +242,7 @@ export class QualityReportService {
         reasons: a.reasons.filter((r) => r.cur === cur).map((r) => ({ reason: r.reason, count: r.n })),
       };
     };
-    const current = figures(true);
-    const previous = figures(false);
-    return {
-      current,
-      previous,
-      casesExtended: countCompared(current.casesExtended, previous.casesExtended),
-      total: countCompared(current.total, previous.total),
-    };
+    return comparedPeriods(figures, { casesExtended: 'count', total: 'count' });
   }
 
   private promises(a: ReportAggregates): QualityReport['promises'] {
@@ -265,14 +261,7 @@ export class QualityReportService {
         keptOnTimeShare: share(keptOnTime, keptOnTime + keptLate + broken),
       };
     };
-    const current = figures(true);
-    const previous = figures(false);
-    return {
-      current,
-      previous,
-      keptOnTimeShare: compared(current.keptOnTimeShare, previous.keptOnTimeShare),
-      total: countCompared(current.total, previous.total),
-    };
+    return comparedPeriods(figures, { keptOnTimeShare: 4, total: 'count' });
   }
 
   private officeErrors(a: ReportAggregates): QualityReport['officeErrors'] {
@@ -287,14 +276,8 @@ export class QualityReportService {
         preventiveActionsRecorded: r?.preventive ?? 0,
       };
     };
-    const current = figures(true);
-    const previous = figures(false);
     return {
-      current,
-      previous,
-      total: countCompared(current.total, previous.total),
-      medianInformHours: compared(current.medianInformHours, previous.medianInformHours, 2),
-      informedWithinTargetShare: compared(current.informedWithinTargetShare, previous.informedWithinTargetShare),
+      ...comparedPeriods(figures, { total: 'count', medianInformHours: 2, informedWithinTargetShare: 4 }),
       preventiveActions: a.preventive.map((r) => ({
         caseId: r.id,
         reference: r.reference,
@@ -316,14 +299,7 @@ export class QualityReportService {
         followedByOther: r?.by_other ?? 0,
       };
     };
-    const current = figures(true);
-    const previous = figures(false);
-    return {
-      current,
-      previous,
-      total: countCompared(current.total, previous.total),
-      followed: countCompared(current.followed, previous.followed),
-    };
+    return comparedPeriods(figures, { total: 'count', followed: 'count' });
   }
 
   private incidents(a: ReportAggregates): IncidentsSection {

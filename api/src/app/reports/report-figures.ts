@@ -81,3 +81,28 @@ export function daysFigures(
     p90Days: oneDecimal(row.p90),
   };
 }
+
+/** How a figure is compared with the period before: as a count, or with its change rounded to so many decimals. */
+type Comparison<V> = V extends number ? 'count' | number : V extends number | null ? number : never;
+
+type ComparedFigures<S> = { [K in keyof S]: S[K] extends 'count' ? CountCompared : Compared };
+
+/**
+ * A section's figures for both periods, then each figure named in `comparisons` compared across them, in that
+ * order: `{ current, previous, total: CountCompared, medianDays: Compared, … }`.
+ */
+export function comparedPeriods<F, S extends { [K in keyof F]?: Comparison<F[K]> }>(
+  figures: (cur: boolean) => F,
+  comparisons: S,
+): { current: F; previous: F } & ComparedFigures<S> {
+  const current = figures(true);
+  const previous = figures(false);
+  const result: Record<string, unknown> = { current, previous };
+  for (const [key, comparison] of Object.entries(comparisons) as Array<[keyof F & string, 'count' | number]>) {
+    const now = current[key] as number | null;
+    const before = previous[key] as number | null;
+    result[key] =
+      comparison === 'count' ? countCompared(now as number, before as number) : compared(now, before, comparison);
+  }
+  return result as { current: F; previous: F } & ComparedFigures<S>;
+}
