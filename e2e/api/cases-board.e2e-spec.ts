@@ -68,4 +68,34 @@ describe('Case board', () => {
     expectError(await clerk.get('/api/cases/board'), 422);
     expectStatus(await clerk.get('/api/cases/board?kind=nope'), 400, 422);
   });
+
+  // Last: it moves the app's clock on.
+  it("applies the dashboard's filters too: who has the case, due within N working days, no changes for N days", async () => {
+    const tag = `Obciazenie${Date.now()}`;
+    const hourAgo = () => new Date(t.clock.now().getTime() - 3600_000).toISOString();
+    const stale = await createCase(clerk, 'office_error', { subject: `${tag} stara`, discoveredAt: hourAgo() });
+    expect(stale.assignee?.id).toBe(office.users.clerkA.id);
+    t.clock.advance(8 * 24 * 3600_000);
+    const later = await office.as('clerkA');
+    // Found an hour ago: due the next working day.
+    const nobodys = await createCase(later, 'office_error', {
+      subject: `${tag} nowa`,
+      assigneeId: null,
+      discoveredAt: hourAgo(),
+    });
+    const ids = async (filter: string): Promise<string[]> => {
+      const b = await board(later, `kind=office_error&q=${tag}${filter}`);
+      const cards = b.columns.flatMap((col) => col.cards.map((x) => x.id));
+      expect(b.columns.reduce((n, col) => n + col.count, 0)).toBe(cards.length);
+      return cards.sort();
+    };
+    expect(await ids('')).toEqual([stale.id, nobodys.id].sort());
+    expect(await ids('&idleDays=7')).toEqual([stale.id]);
+    expect(await ids('&unassigned=true')).toEqual([nobodys.id]);
+    expect(await ids(`&assigneeId=${office.users.clerkA.id}`)).toEqual([stale.id]);
+    // The stale one is overdue by now: not "due within".
+    expect(await ids('&dueWithinWorkingDays=3')).toEqual([nobodys.id]);
+    expect(await ids('&dueWithinWorkingDays=3&idleDays=7')).toEqual([]);
+    expectStatus(await later.get(`/api/cases/board?kind=office_error&idleDays=0`), 400, 422);
+  });
 });

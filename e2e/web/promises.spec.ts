@@ -14,6 +14,8 @@ import { DEMO, expect, expectAccessible, newSignedInPage, signIn, test, unique }
 import { dateInput, fillDateTime, timeInput, typedDate, typedTime } from './support/date-inputs';
 
 const HOUR = 3600_000;
+/** "Kept" is sent once its undo time (6 s) is over. */
+const KEPT_SAVED_WITHIN = 15_000;
 
 /** Cases and promises set up through the API with the signed-in context's cookies and CSRF header. */
 function caseApi(context: BrowserContext) {
@@ -41,6 +43,11 @@ function caseApi(context: BrowserContext) {
       });
       expect(res.status(), await res.text()).toBe(201);
       return (await res.json()) as PromiseResponse;
+    },
+    async promises(caseId: string): Promise<PromiseResponse[]> {
+      const res = await context.request.get(`${BASE_URL}/api/${ROUTES.casePromises(caseId)}`);
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as PromiseResponse[];
     },
     async updatePromise(p: PromiseResponse, body: UpdatePromiseRequest): Promise<PromiseResponse> {
       const res = await context.request.patch(`${BASE_URL}/api/${ROUTES.promise(p.id)}`, {
@@ -117,8 +124,24 @@ test.describe('promises to clients (/obietnice)', () => {
     await expect(promiseRow(page, letter)).toContainText(/za 1 dzień/);
     await expectAccessible(page, 'clerk promises, open');
 
+    // "Kept" waits a few seconds before it is recorded; until then "Cofnij" takes the place of the row's actions.
     await row.getByRole('button', { name: /^Dotrzymana/ }).click();
-    await expect(page.getByText(`Zapisano dotrzymanie obietnicy w sprawie ${c.reference}.`)).toBeVisible();
+    await expect(row.getByTestId('kept-pending')).toContainText('Dotrzymana – zapis za kilka sekund');
+    const undo = row.getByRole('button', { name: new RegExp(`^Cofnij ?: ${c.reference}, ${callBack}$`) });
+    await expect(undo).toBeFocused();
+    await expect(row.getByRole('button', { name: /^Zmień termin/ })).toHaveCount(0);
+    await expectAccessible(page, 'clerk promises, kept waiting to be recorded');
+    await undo.click();
+    await expect(page.getByText('Cofnięto: obietnica nadal czeka na dotrzymanie.')).toBeVisible();
+    await expect(row.getByTestId('kept-pending')).toHaveCount(0);
+    await expect(row.getByRole('button', { name: /^Dotrzymana/ })).toBeFocused();
+    await expect(row).toContainText('otwarta');
+    expect((await api.promises(c.id)).find((p) => p.description === callBack)?.keptAt).toBeNull();
+
+    await row.getByRole('button', { name: /^Dotrzymana/ }).click();
+    await expect(page.getByText(`Zapisano dotrzymanie obietnicy w sprawie ${c.reference}.`)).toBeVisible({
+      timeout: KEPT_SAVED_WITHIN,
+    });
     await expect(promiseRow(page, callBack)).toHaveCount(0);
     // Focus is not lost with the removed row: it lands on the next row's action.
     await expect(page.locator('[data-promise-action]:focus')).toHaveCount(1);
@@ -185,7 +208,9 @@ test.describe('promises to clients (/obietnice)', () => {
     await promiseRow(page, description)
       .getByRole('button', { name: /^Dotrzymana/ })
       .click();
-    await expect(page.getByRole('alert')).toContainText('Ktoś inny zmienił tę obietnicę w międzyczasie');
+    await expect(page.getByRole('alert')).toContainText('Ktoś inny zmienił tę obietnicę w międzyczasie', {
+      timeout: KEPT_SAVED_WITHIN,
+    });
     await expect(promiseRow(page, description)).toContainText(shownDateTime(movedDue));
     await expect(promiseRow(page, description)).toContainText('zmiany terminu: 1');
 
@@ -249,6 +274,14 @@ test.describe('promises to clients (/obietnice)', () => {
     await expect(row).toContainText('not kept');
     await expect(row).toContainText(/\d+ min overdue/);
     await expectAccessible(page, 'clerk promises in English');
+    // The snackbar offers the undo too.
+    await row.getByRole('button', { name: /^Kept/ }).click();
+    await expect(row.getByTestId('kept-pending')).toContainText('Kept – saved in a few seconds');
+    await expect(row.getByRole('button', { name: /^Undo ?: / })).toBeVisible();
+    await page.locator('mat-snack-bar-container').getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText('Undone: the promise is still to be kept.')).toBeVisible();
+    await expect(row.getByRole('button', { name: /^Kept/ })).toBeVisible();
+    await expect(row).toContainText('not kept');
     await page.getByRole('button', { name: 'Switch language to Polish' }).click();
 
     const manager = await newSignedInPage(browser, DEMO.manager.username);
@@ -262,7 +295,9 @@ test.describe('promises to clients (/obietnice)', () => {
     await expectAccessible(manager, 'manager promises, department overdue');
     // Kept late is still recorded: it leaves the overdue list.
     await managerRow.getByRole('button', { name: /^Dotrzymana/ }).click();
-    await expect(manager.getByText(`Zapisano dotrzymanie obietnicy w sprawie ${c.reference}.`)).toBeVisible();
+    await expect(manager.getByText(`Zapisano dotrzymanie obietnicy w sprawie ${c.reference}.`)).toBeVisible({
+      timeout: KEPT_SAVED_WITHIN,
+    });
     await expect(promiseRow(manager, description)).toHaveCount(0);
     await manager.context().close();
   });

@@ -107,6 +107,67 @@ test.describe('dashboard, my work and assignment', () => {
     await expectAccessible(page, 'promises filtered by a dashboard number');
   });
 
+  test("the board honours the dashboard's filters from the list, and both keep them when switching", async ({
+    page,
+  }) => {
+    const tag = unique();
+    await signIn(page, DEMO.clerk.username);
+    const api = cases(page.context());
+    const mine = await api.create({
+      kind: 'complaint',
+      subject: `Tablica z pulpitu ${tag} moja`,
+      channel: 'letter',
+      client: { name: 'Marek Przydzielony' },
+    });
+    const nobodys = await api.create({
+      kind: 'complaint',
+      subject: `Tablica z pulpitu ${tag} niczyja`,
+      channel: 'letter',
+      client: { name: 'Nina Nieprzydzielona' },
+      assigneeId: null,
+    });
+    const me = mine.assignee?.id ?? '';
+    expect(me).toMatch(/^[0-9a-f-]{36}$/);
+    const cards = page.locator('li.card');
+
+    await page.goto(`/sprawy?kind=complaint&q=${tag}&unassigned=true`);
+    await expect(page.getByRole('combobox', { name: 'Prowadzący' })).toContainText('Nieprzydzielone');
+    await page.getByRole('link', { name: 'Tablica' }).click();
+    await expect(page).toHaveURL(/\/sprawy\/tablica\?.*unassigned=true/);
+    await expect(page.getByText(`Filtry z rejestru: tekst „${tag}” · nieprzydzielone`)).toBeVisible();
+    await expect(cards.filter({ hasText: nobodys.reference })).toBeVisible();
+    await expect(cards).toHaveCount(1);
+    await page.getByRole('link', { name: 'Rejestr spraw' }).click();
+    await expect(page).toHaveURL(/\/sprawy\?.*unassigned=true/);
+    await expect(page.getByRole('combobox', { name: 'Prowadzący' })).toContainText('Nieprzydzielone');
+
+    // The person, "due within" and "no changes for": fresh cases are due in a month and were just changed.
+    await page.goto(`/sprawy/tablica?kind=complaint&q=${tag}&assignee=${me}&dueWithin=60`);
+    await expect(
+      page.getByText(`Filtry z rejestru: tekst „${tag}” · moje sprawy · termin mija w ciągu 60 dni roboczych`),
+    ).toBeVisible();
+    await expect(cards.filter({ hasText: mine.reference })).toBeVisible();
+    await expect(cards).toHaveCount(1);
+    await page.goto(`/sprawy/tablica?kind=complaint&q=${tag}&dueWithin=5`);
+    await expect(page.getByText('termin mija w ciągu 5 dni roboczych')).toBeVisible();
+    await expect(page.locator('[data-testid="column-count"]').first()).toHaveText('0');
+    await expect(cards).toHaveCount(0);
+    await page.goto(`/sprawy/tablica?kind=complaint&q=${tag}&assignee=${me}&idle=7`);
+    await expect(page.getByText('bez zmian od 7 dni lub dłużej')).toBeVisible();
+    await expect(cards).toHaveCount(0);
+    await expectAccessible(page, 'the board with the dashboard filters');
+
+    await page.getByRole('button', { name: 'Zmień język na angielski' }).click();
+    await expect(
+      page.getByText(`Filters from the register: text “${tag}” · my cases · no changes for 7 days or more`),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Case register' }).click();
+    await expect(page).toHaveURL(new RegExp(`/sprawy\\?.*assignee=${me}`));
+    expect(new URL(page.url()).searchParams.get('idle')).toBe('7');
+    await expect(page.getByRole('combobox', { name: 'No changes for' })).toContainText('7 days or more');
+    await page.getByRole('button', { name: 'Switch language to Polish' }).click();
+  });
+
   test("a clerk takes over a case from “Moja praca” and reads the manager's handover note", async ({
     page,
     browser,

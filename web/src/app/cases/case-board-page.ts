@@ -17,6 +17,8 @@ import { moveTarget, nextColumn } from './case-board-model';
 import { kindTitle, stepTitle } from './case-labels';
 import { CasesApi } from './cases-api';
 import { ListReturn } from './list-return';
+import { Session } from '../auth/session';
+import { type WorkloadQuery, workloadParams, workloadQuery } from '../workload/case-list-workload-filters';
 
 /** The list's filters the board takes from the URL (the same names the list writes). */
 function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
@@ -26,6 +28,7 @@ function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
     q: params.get('q') ?? undefined,
     departmentId: params.get('department') ?? undefined,
     overdue: params.get('overdue') === 'true' || undefined,
+    ...workloadQuery(params),
   };
 }
 
@@ -58,6 +61,7 @@ export class CaseBoardPage {
   private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
   private readonly listReturn = inject(ListReturn);
+  private readonly me = inject(Session).user;
 
   protected readonly lang = inject(Language).lang;
   protected readonly kinds = CASE_KINDS;
@@ -81,6 +85,7 @@ export class CaseBoardPage {
     if (q.departmentId) {
       parts.push(this.transloco.translate('casework.board.filterDepartment'));
     }
+    parts.push(...this.workloadFiltersInEffect(q));
     return parts.join(' · ');
   });
   protected readonly listLink = computed(() => {
@@ -90,6 +95,7 @@ export class CaseBoardPage {
       ...(q.q ? { q: q.q } : {}),
       ...(q.departmentId ? { department: q.departmentId } : {}),
       ...(q.overdue ? { overdue: 'true' } : {}),
+      ...workloadParams(q),
     };
   });
 
@@ -119,6 +125,27 @@ export class CaseBoardPage {
           this.loadFailed.set(true);
         },
       });
+  }
+
+  private workloadFiltersInEffect(q: WorkloadQuery): string[] {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    const parts: string[] = [];
+    if (q.unassigned) {
+      parts.push(t('casework.board.filterUnassigned'));
+    } else if (q.assigneeId) {
+      parts.push(t(q.assigneeId === this.me()?.id ? 'casework.board.filterMine' : 'casework.board.filterAssignee'));
+    }
+    const days = q.dueWithinWorkingDays;
+    if (days !== undefined) {
+      const within = t(days === 1 ? 'workload.filters.workingDaysOne' : 'workload.filters.workingDays', {
+        count: days,
+      });
+      parts.push(t('casework.board.filterDueWithin', { within }));
+    }
+    if (q.idleDays !== undefined) {
+      parts.push(t('casework.board.filterIdle', { days: t('workload.filters.days', { count: q.idleDays }) }));
+    }
+    return parts;
   }
 
   protected kindTitle(kind: CaseKindName): string {

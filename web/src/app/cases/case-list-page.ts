@@ -26,6 +26,7 @@ import {
   CaseListWorkloadFilters,
   clearedWorkloadParams,
   hasWorkloadFilter,
+  workloadParams,
   workloadQuery,
 } from '../workload/case-list-workload-filters';
 
@@ -169,6 +170,7 @@ export class CaseListPage {
             ...(filters.q ? { q: filters.q } : {}),
             ...(filters.department ? { department: filters.department } : {}),
             ...(filters.overdue ? { overdue: 'true' } : {}),
+            ...workloadParams(workloadQuery(params)),
           });
           this.referenceSearch.set(looksLikeReference(filters.q));
           this.listReturn.remember(this.router.url);

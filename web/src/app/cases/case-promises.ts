@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
   OnInit,
   computed,
@@ -38,10 +37,9 @@ import { CasesApi, newIdempotencyKey } from './cases-api';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 import { DateTimeField } from '../shared/date-time-field';
+import { UndoableKept } from '../promises/undoable-kept';
 
 const DESCRIPTION_MAX = PROMISE_TEXT_LIMITS.description;
-/** How long "kept" can be undone before it is sent. */
-export const KEPT_UNDO_MS = 6000;
 const STATE_ICONS: Record<PromiseResponse['state'], string> = {
   open: 'schedule',
   kept: 'task_alt',
@@ -93,8 +91,7 @@ export class CasePromises implements OnInit {
   protected readonly loadFailed = signal(false);
   protected readonly saving = signal(false);
   protected readonly busyId = signal<string | null>(null);
-  /** Promises marked kept whose request waits out the undo time: id → timer. */
-  protected readonly pendingKept = signal<ReadonlyMap<string, ReturnType<typeof setTimeout>>>(new Map());
+  protected readonly kept = new UndoableKept((p) => this.sendKept(p.id));
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly channels = computed(() => channelOptions(this.catalog()));
 
@@ -119,13 +116,6 @@ export class CasePromises implements OnInit {
         return;
       }
       untracked(() => this.load().subscribe({ error: () => undefined }));
-    });
-    // Leaving the page within the undo time still records what was marked.
-    const flush = () => this.flushKept();
-    window.addEventListener('pagehide', flush);
-    inject(DestroyRef).onDestroy(() => {
-      window.removeEventListener('pagehide', flush);
-      flush();
     });
   }
 
@@ -192,50 +182,13 @@ export class CasePromises implements OnInit {
       });
   }
 
-  /**
-   * "Kept" cannot be taken back once recorded (the API refuses it), so it waits KEPT_UNDO_MS before it is sent:
-   * until then "Cofnij" — in the snackbar and in place — undoes it.
-   */
   protected markKept(p: PromiseResponse): void {
     this.listMessage.set(null);
-    const timer = setTimeout(() => this.sendKept(p.id), KEPT_UNDO_MS);
-    this.pendingKept.update((m) => new Map(m).set(p.id, timer));
-    this.notifier.withAction(
-      this.transloco.translate('casework.promises.keptPending', { description: p.description }),
-      this.transloco.translate('casework.promises.undo'),
-      KEPT_UNDO_MS,
-      () => this.undoKept(p),
-    );
+    this.kept.mark(p);
   }
 
-  protected undoKept(p: PromiseResponse): void {
-    const timer = this.pendingKept().get(p.id);
-    if (timer === undefined) {
-      return;
-    }
-    clearTimeout(timer);
-    this.dropPending(p.id);
-    this.notifier.dismiss();
-    this.notifier.success(this.transloco.translate('casework.promises.keptUndone'));
-  }
-
-  private flushKept(): void {
-    for (const [id, timer] of this.pendingKept()) {
-      clearTimeout(timer);
-      this.sendKept(id);
-    }
-  }
-
-  private dropPending(id: string): void {
-    this.pendingKept.update((m) => {
-      const next = new Map(m);
-      next.delete(id);
-      return next;
-    });
-  }
-
+  /** Sends the promise as the list holds it now: a reload during the undo time may have a newer version. */
   private sendKept(id: string): void {
-    this.dropPending(id);
     const p = this.promises()?.find((x) => x.id === id);
     if (!p) {
       return;

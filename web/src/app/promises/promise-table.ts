@@ -30,9 +30,12 @@ export class PromiseTable {
   readonly canWork = input(false);
   /** The promise whose change is being saved (its buttons are disabled meanwhile). */
   readonly busyId = input<string | null>(null);
+  /** Promises marked kept that can still be undone: they offer "Cofnij" instead of their actions. */
+  readonly pendingIds = input<ReadonlySet<string>>(new Set());
 
   readonly keep = output<PromiseResponse>();
   readonly reschedule = output<PromiseResponse>();
+  readonly undo = output<PromiseResponse>();
 
   private readonly labels = inject(WorkflowLabels);
   protected readonly lang = inject(Language).lang;

@@ -24,6 +24,7 @@ import { PromiseRescheduleData, PromiseRescheduleDialog } from './promise-resche
 import { PromiseTable } from './promise-table';
 import { PROMISE_LIST_LIMIT, PromisesApi } from './promises-api';
 import { tickingNow } from './relative-due';
+import { UndoableKept } from './undoable-kept';
 import { WorkflowLabels } from './workflow-labels';
 
 type TabId = 'mineOpen' | 'mineOverdue' | 'departmentOverdue' | 'allOverdue' | 'filtered';
@@ -109,6 +110,7 @@ export class PromisesPage {
   protected readonly selectedIndex = signal(0);
   protected readonly data = signal<Partial<Record<TabId, TabData>>>({});
   protected readonly busyId = signal<string | null>(null);
+  protected readonly kept = new UndoableKept((p, leaving) => this.sendKept(p, leaving));
   /** What went wrong with the last action, said above the tabs (someone else's change, a rule of the API). */
   protected readonly message = signal<string | null>(null);
 
@@ -153,14 +155,35 @@ export class PromisesPage {
     this.loadTab(tab).subscribe({ error: () => undefined });
   }
 
+  /** Waits out the undo time first; focus moves to "Cofnij", which takes the place of the row's actions. */
   protected keep(p: PromiseResponse): void {
     this.message.set(null);
+    const position = this.actionPosition(p);
+    this.kept.mark(p);
+    this.refocus(position);
+  }
+
+  protected undo(p: PromiseResponse): void {
+    const position = this.actionPosition(p);
+    this.kept.undo(p);
+    this.refocus(position);
+  }
+
+  private sendKept(marked: PromiseResponse, leaving: boolean): void {
+    // A reload during the undo time (after another action) may hold a newer version of it.
+    const p = this.latest(marked);
+    const done = () =>
+      this.notifier.success(this.transloco.translate('promises.keptDone', { reference: p.caseReference }));
+    if (leaving) {
+      this.api.update(p, { kept: true }).subscribe({ next: done, error: () => undefined });
+      return;
+    }
     this.busyId.set(p.id);
     const position = this.actionPosition(p);
     this.api.update(p, { kept: true }).subscribe({
       next: () => {
         this.busyId.set(null);
-        this.notifier.success(this.transloco.translate('promises.keptDone', { reference: p.caseReference }));
+        done();
         this.reloadAndRefocus(position);
       },
       error: (err: unknown) => {
@@ -168,6 +191,14 @@ export class PromisesPage {
         this.actionFailed(err, position);
       },
     });
+  }
+
+  private latest(p: PromiseResponse): PromiseResponse {
+    for (const tab of Object.values(this.data())) {
+      const found = tab.items?.find((x) => x.id === p.id);
+      if (found) return found;
+    }
+    return p;
   }
 
   protected reschedule(p: PromiseResponse): void {
@@ -225,19 +256,22 @@ export class PromisesPage {
    * at the same place, or on the "nothing left" text: never lost on a removed row.
    */
   private reloadAndRefocus(position: number): void {
-    this.loadAll().subscribe(() =>
-      afterNextRender(
-        () => {
-          const panel = this.activePanel();
-          if (!panel || panel.contains(document.activeElement)) {
-            return;
-          }
-          const buttons = [...panel.querySelectorAll<HTMLElement>('[data-promise-action]')];
-          const target = buttons[Math.min(position, buttons.length - 1)] ?? panel.querySelector<HTMLElement>('.empty');
-          target?.focus();
-        },
-        { injector: this.injector },
-      ),
+    this.loadAll().subscribe(() => this.refocus(position));
+  }
+
+  /** Each row has one `data-promise-action` button ("Dotrzymana" or "Cofnij"), so a position stays a row's. */
+  private refocus(position: number): void {
+    afterNextRender(
+      () => {
+        const panel = this.activePanel();
+        if (!panel || panel.contains(document.activeElement)) {
+          return;
+        }
+        const buttons = [...panel.querySelectorAll<HTMLElement>('[data-promise-action]')];
+        const target = buttons[Math.min(position, buttons.length - 1)] ?? panel.querySelector<HTMLElement>('.empty');
+        target?.focus();
+      },
+      { injector: this.injector },
     );
   }
 

@@ -20,16 +20,26 @@ const whole = (value: string | null, limits: { min: number; max: number }): numb
   return Number.isInteger(n) && n >= limits.min && n <= limits.max ? n : undefined;
 };
 
+export type WorkloadQuery = Pick<CaseListQuery, 'assigneeId' | 'unassigned' | 'dueWithinWorkingDays' | 'idleDays'>;
+
 /** The API query for the dashboard's filters in the URL (values out of range are ignored, never sent). */
-export function workloadQuery(
-  params: ParamMap,
-): Pick<CaseListQuery, 'assigneeId' | 'unassigned' | 'dueWithinWorkingDays' | 'idleDays'> {
+export function workloadQuery(params: ParamMap): WorkloadQuery {
   const assignee = params.get('assignee');
   return {
     assigneeId: assignee && /^[0-9a-f-]{36}$/.test(assignee) ? assignee : undefined,
     unassigned: params.get('unassigned') === 'true' || undefined,
     dueWithinWorkingDays: whole(params.get('dueWithin'), WORKLOAD_LIMITS.dueWithinWorkingDays),
     idleDays: whole(params.get('idle'), WORKLOAD_LIMITS.idleDays),
+  };
+}
+
+/** Back to URL parameters: a link from the list to the board (or back) carries these filters on. */
+export function workloadParams(q: WorkloadQuery): Record<string, string> {
+  return {
+    ...(q.assigneeId ? { assignee: q.assigneeId } : {}),
+    ...(q.unassigned ? { unassigned: 'true' } : {}),
+    ...(q.dueWithinWorkingDays !== undefined ? { dueWithin: String(q.dueWithinWorkingDays) } : {}),
+    ...(q.idleDays !== undefined ? { idle: String(q.idleDays) } : {}),
   };
 }
 
