@@ -17,6 +17,7 @@ import { moveTarget, nextColumn } from './case-board-model';
 import { kindTitle, stepTitle } from './case-labels';
 import { CasesApi } from './cases-api';
 import { ListReturn } from './list-return';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** The list's filters the board takes from the URL (the same names the list writes). */
 function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
@@ -36,6 +37,7 @@ function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
  */
 @Component({
   selector: 'pu-case-board-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     RouterLink,
     CdkDropListGroup,

@@ -28,6 +28,7 @@ import {
   hasWorkloadFilter,
   workloadQuery,
 } from '../workload/case-list-workload-filters';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 const PAGE_SIZE = 25;
 const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
@@ -61,6 +62,7 @@ function filtersFrom(params: ParamMap): Filters {
 /** `/sprawy`: the case register, filtered and sorted through the URL, paged with the API's keyset cursors. */
 @Component({
   selector: 'pu-case-list-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

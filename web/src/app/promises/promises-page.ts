@@ -25,6 +25,7 @@ import { PromiseTable } from './promise-table';
 import { PROMISE_LIST_LIMIT, PromisesApi } from './promises-api';
 import { tickingNow } from './relative-due';
 import { WorkflowLabels } from './workflow-labels';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 type TabId = 'mineOpen' | 'mineOverdue' | 'departmentOverdue' | 'allOverdue' | 'filtered';
 
@@ -80,6 +81,7 @@ interface DepartmentGroup {
  */
 @Component({
   selector: 'pu-promises-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [RouterLink, MatTabsModule, MatButtonModule, MatIconModule, TranslocoPipe, PromiseTable],
   templateUrl: './promises-page.html',
   styleUrl: './promises-page.scss',
