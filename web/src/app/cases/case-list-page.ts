@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, ParamMap, Router, RouterLink, type UrlTree } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseKindName, CaseListItem, CaseListQuery, CaseSort, CaseTotal, DepartmentResponse } from '@pu/contracts';
 import { looksLikeReference } from '@pu/workflow';
@@ -206,7 +206,10 @@ export class CaseListPage {
         debounceTime(400),
         takeUntilDestroyed(),
       )
-      .subscribe(() => this.applyFilters());
+      // A result clicked before the pause ended is being opened: writing the search into the URL now would cancel it.
+      .subscribe(() => {
+        if (!this.leaving()) this.applyFilters();
+      });
   }
 
   protected kindTitle(kind: CaseKindName): string {
@@ -295,6 +298,12 @@ export class CaseListPage {
     );
   }
 
+  /** Whether a navigation to another page (a case clicked in the list) is under way. */
+  private leaving(): boolean {
+    const target = this.router.currentNavigation()?.extractedUrl;
+    return !!target && pathOf(target) !== pathOf(this.router.parseUrl(this.router.url));
+  }
+
   private navigate(params: Record<string, string | null>, replace = false): void {
     void this.router.navigate([], {
       relativeTo: this.route,
@@ -318,3 +327,6 @@ export class CaseListPage {
     };
   }
 }
+
+const pathOf = (url: UrlTree): string =>
+  url.root.children['primary']?.segments.map((segment) => segment.path).join('/') ?? '';
