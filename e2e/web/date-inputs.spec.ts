@@ -138,3 +138,36 @@ test('a typed date and time survive a reload as a draft, and the picker follows 
   await expectAccessible(page, 'registration form with date fields, in English');
   await context.close();
 });
+
+test('on the registration form the calendar takes a day by keyboard and closes on Escape, focus back where it was', async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser, 'pl', DEMO.clerk.username);
+  await page.goto('/sprawy/nowa');
+  await page.getByRole('radio', { name: UI.pl.complaint }).check();
+  const field = page.locator('pu-date-time-field').first();
+  const toggle = field.getByRole('button', { name: UI.pl.openCalendar });
+  const calendar = page.getByRole('dialog').filter({ has: page.locator('mat-calendar') });
+  const activeDay = calendar.locator('.mat-calendar-body-active');
+  const yesterday = new Date(Date.now() - 86_400_000);
+
+  // Keys are pressed the moment the calendar has focus: a close asked for while it was still opening used to be lost.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(activeDay).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toHaveCount(0);
+  await expect(dateInput(page, UI.pl.receivedAt)).toHaveValue(typedDate(yesterday));
+  await expect(toggle).toBeFocused();
+
+  // Opened from the input itself (Alt+↓), Escape closes it without changing the day.
+  await dateInput(page, UI.pl.receivedAt).press('Alt+ArrowDown');
+  await expect(activeDay).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(calendar).toHaveCount(0);
+  await expect(dateInput(page, UI.pl.receivedAt)).toBeFocused();
+  await expect(dateInput(page, UI.pl.receivedAt)).toHaveValue(typedDate(yesterday));
+  await context.close();
+});

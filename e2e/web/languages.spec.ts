@@ -153,11 +153,7 @@ for (const lang of ['en', 'pl'] as const) {
       await page.getByRole('button', { name: ui.openCalendar }).first().click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectOneLanguage(page, lang, clerk.data, 'the calendar');
-      // The calendar popup does not close on Escape or on picking a day in the production build at present (a known
-      // defect, open in the tracker): the walk reloads the form, whose draft keeps what was typed, and goes on.
-      await page.reload();
-      await page.waitForLoadState('networkidle');
-      await page.getByRole('radio', { name: ui.complaint }).check();
+      await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
       await page.getByLabel(ui.subject).fill(`Skarga ${u}`);
       await fillDateTime(page, ui.receivedAt, new Date(Date.now() + 3 * 86_400_000), lang);

@@ -12,6 +12,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemorySc
 import { provideTransloco } from '@jsverse/transloco';
 import { CSRF_COOKIE, CSRF_HEADER } from '@pu/contracts';
 import { APP_ROUTES } from './app.routes';
+import { Session } from './auth/session';
 import { BundledTranslocoLoader, DEFAULT_LANG, LANGS } from './i18n/bundled-loader';
 import { Language } from './i18n/language';
 import { TranslatedTitleStrategy } from './i18n/translated-title-strategy';
@@ -46,6 +47,8 @@ export const appConfig: ApplicationConfig = {
     }),
     provideAppInitializer(() => {
       inject(Notifier).preloadOnceSignedIn();
+      // Who is signed in is asked while the translation loads: the first route's guards need the answer next.
+      void inject(Session).ensureLoaded();
       return inject(Language).init();
     }),
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },

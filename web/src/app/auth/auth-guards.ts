@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
 import type { Role } from '@pu/contracts';
+import { Language } from '../i18n/language';
 import { homePathFor } from '../shell/navigation';
 import { LOGIN_PATH, RETURN_PARAM } from './return-url';
 import { Session } from './session';
@@ -11,7 +12,7 @@ import { Session } from './session';
 export const signedInGuard: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
-  const me = await session.ensureLoaded();
+  const [me] = await Promise.all([session.ensureLoaded(), inject(Language).includeSignedInTexts()]);
   if (!me) {
     return router.createUrlTree([LOGIN_PATH], { queryParams: { [RETURN_PARAM]: state.url } });
   }

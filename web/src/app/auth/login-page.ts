@@ -11,6 +11,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { errorMessage, toApiError } from '../http/api-error';
+import { Language } from '../i18n/language';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { homePathFor } from '../shell/navigation';
@@ -38,6 +39,7 @@ export class LoginPage {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(Language);
   private readonly usernameInput = viewChild.required<ElementRef<HTMLInputElement>>('usernameInput');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
@@ -68,6 +70,8 @@ export class LoginPage {
     }
     this.submitting.set(true);
     this.error.set(null);
+    // The signed-in pages' texts load while the credentials are checked, not after.
+    this.language.includeSignedInTexts().catch(() => undefined); // the guard of the signed-in pages tries again
     this.session.signIn(this.form.getRawValue()).subscribe({
       next: (me) => {
         this.submitting.set(false);

@@ -19,6 +19,7 @@ import { CasesApi } from './cases-api';
 import { ListReturn } from './list-return';
 import { Session } from '../auth/session';
 import { type WorkloadQuery, workloadParams, workloadQuery } from '../workload/case-list-workload-filters';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** The list's filters the board takes from the URL (the same names the list writes). */
 function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
@@ -39,6 +40,7 @@ function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
  */
 @Component({
   selector: 'pu-case-board-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     RouterLink,
     CdkDropListGroup,

@@ -31,6 +31,7 @@ import { CasesApi, newIdempotencyKey } from './cases-api';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
 import { notBlank } from './step-form-model';
 import { DateTimeField } from '../shared/date-time-field';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** How long the API accepts each text (the same limits as its request validation). */
 const MAX = {
@@ -67,6 +68,7 @@ const trimmed = (value: string): string | null => value.trim() || null;
 /** `/sprawy/nowa`: register a case. The kind comes first; the form then shows what that kind needs. */
 @Component({
   selector: 'pu-case-create-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DateTimeField,
     ReactiveFormsModule,

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, ParamMap, Router, RouterLink, type UrlTree } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseKindName, CaseListItem, CaseListQuery, CaseSort, CaseTotal, DepartmentResponse } from '@pu/contracts';
 import { looksLikeReference } from '@pu/workflow';
@@ -29,6 +29,7 @@ import {
   workloadParams,
   workloadQuery,
 } from '../workload/case-list-workload-filters';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 const PAGE_SIZE = 25;
 const SORTS: readonly CaseSort[] = ['deadline', '-deadline', '-received', 'received'];
@@ -62,6 +63,7 @@ function filtersFrom(params: ParamMap): Filters {
 /** `/sprawy`: the case register, filtered and sorted through the URL, paged with the API's keyset cursors. */
 @Component({
   selector: 'pu-case-list-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,
@@ -206,7 +208,10 @@ export class CaseListPage {
         debounceTime(400),
         takeUntilDestroyed(),
       )
-      .subscribe(() => this.applyFilters());
+      // A result clicked before the pause ended is being opened: writing the search into the URL now would cancel it.
+      .subscribe(() => {
+        if (!this.leaving()) this.applyFilters();
+      });
   }
 
   protected kindTitle(kind: CaseKindName): string {
@@ -306,6 +311,12 @@ export class CaseListPage {
     );
   }
 
+  /** Whether a navigation to another page (a case clicked in the list) is under way. */
+  private leaving(): boolean {
+    const target = this.router.currentNavigation()?.extractedUrl;
+    return !!target && pathOf(target) !== pathOf(this.router.parseUrl(this.router.url));
+  }
+
   private navigate(params: Record<string, string | null>, replace = false): void {
     void this.router.navigate([], {
       relativeTo: this.route,
@@ -329,3 +340,6 @@ export class CaseListPage {
     };
   }
 }
+
+const pathOf = (url: UrlTree): string =>
+  url.root.children['primary']?.segments.map((segment) => segment.path).join('/') ?? '';

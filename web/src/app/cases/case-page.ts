@@ -12,6 +12,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import type { ComponentType } from '@angular/cdk/portal';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -25,26 +26,27 @@ import { PuDatePipe, PuDateTimePipe, formatDate } from '../shared/date-time';
 import { ExplanationPipe, LocalizedPipe, SourcePipe, localized } from '../shared/localized';
 import { Notifier } from '../shared/notifier';
 import { CaseActionErrors } from './case-action-errors';
-import { CaseEditDialog } from './case-edit-dialog';
 import { CaseHistory } from './case-history';
 import { channelLabel, stepTitles } from './case-labels';
 import { CasePromises } from './case-promises';
 import { StepView, actorNames, displayStepData, lastDoneStep, stepViews } from './case-view-model';
+import { CasePrefetch } from './case-prefetch';
 import { CasesApi } from './cases-api';
 import { ListReturn } from './list-return';
 import { type WorkflowCatalog, WorkflowCatalogApi } from '../workflows/workflow-catalog';
-import { DeadlineExtensionDialog } from './deadline-extension-dialog';
 import { askReason } from './reason-dialog';
 import { StepForm } from './step-form';
-import { CaseDialogData, TransferDialog } from './transfer-dialog';
+import type { CaseDialogData } from './transfer-dialog';
 import { CaseAssignmentActions, mayAssign } from '../workload/case-assignment-actions';
 import { CaseHandoverNote } from '../workload/case-handover';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 const TABS = { steps: 0, promises: 1, history: 2 } as const;
 
 /** `/sprawy/:id`: one case — deadlines, client, the workflow's steps, promises and history. */
 @Component({
   selector: 'pu-case-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     RouterLink,
     MatButtonModule,
@@ -68,6 +70,7 @@ const TABS = { steps: 0, promises: 1, history: 2 } as const;
 })
 export class CasePage {
   private readonly api = inject(CasesApi);
+  private readonly prefetch = inject(CasePrefetch);
   private readonly workflows = inject(WorkflowCatalogApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
@@ -97,6 +100,7 @@ export class CasePage {
   /** Bumped after a conflict: the promises panel reads its list again. */
   protected readonly reloadToken = signal(0);
   private readonly requestedStep = signal<string | null>(null);
+  private tabsPrefetched = false;
   protected readonly nameOfFn = (userId: string | undefined): string => this.nameOf(userId);
   /** Messages about the page's own actions (close, reopen), shown under the header. */
   protected readonly errors = new CaseActionErrors(this.transloco, {}, () => this.workflow());
@@ -176,7 +180,8 @@ export class CasePage {
     this.loading.set(true);
     this.loadFailed.set(false);
     this.notFound.set(false);
-    this.fetch().subscribe({ error: (err: unknown) => this.loadError(err) });
+    const prefetched = this.prefetch.takeCase(this.caseId());
+    this.fetch(prefetched ?? undefined).subscribe({ error: (err: unknown) => this.loadError(err) });
   }
 
   private loadError(err: unknown): void {
@@ -342,18 +347,10 @@ export class CasePage {
   }
 
   protected transfer(): void {
-    this.errors.clear();
-    this.dialog
-      .open<TransferDialog, CaseDialogData, CaseResponse>(TransferDialog, {
-        data: this.dialogData(),
-        width: '560px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((updated) => {
-        if (!updated) {
-          return;
-        }
+    this.openDialog(
+      import('./transfer-dialog').then((m) => m.TransferDialog),
+      '560px',
+      (updated) => {
         const me = this.session.user();
         const department = `${updated.department.symbol} – ${updated.department.name}`;
         this.notifier.success(
@@ -372,53 +369,81 @@ export class CasePage {
           // Handed to another department: the case is theirs now (standard 12), back to the register.
           void this.router.navigate(['/sprawy']);
         }
-      });
+      },
+    );
   }
 
   protected edit(): void {
-    this.errors.clear();
-    this.dialog
-      .open<CaseEditDialog, CaseDialogData, CaseResponse | null>(CaseEditDialog, {
-        data: this.dialogData(),
-        width: '640px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((updated) => {
-        if (updated) {
-          this.onUpdated(updated);
-          this.notifier.success(this.transloco.translate('casework.edit.done', { reference: updated.reference }));
-        }
-      });
+    this.openDialog(
+      import('./case-edit-dialog').then((m) => m.CaseEditDialog),
+      '640px',
+      (updated) => {
+        this.onUpdated(updated);
+        this.notifier.success(this.transloco.translate('casework.edit.done', { reference: updated.reference }));
+      },
+    );
   }
 
   protected extendDeadline(): void {
+    this.openDialog(
+      import('./deadline-extension-dialog').then((m) => m.DeadlineExtensionDialog),
+      '560px',
+      (updated) => {
+        this.onUpdated(updated);
+        this.notifier.success(
+          this.transloco.translate('cases.extend.done', { due: formatDate(updated.deadlines.main?.due, this.lang()) }),
+        );
+      },
+    );
+  }
+
+  /**
+   * The dialogs' code (forms, the date picker) is fetched when one is opened, not with the page: most openings of a
+   * case change nothing in them. `done` runs when the dialog saved a change.
+   */
+  private openDialog(
+    component: Promise<ComponentType<unknown>>,
+    width: string,
+    done: (updated: CaseResponse) => void,
+  ): void {
     this.errors.clear();
-    this.dialog
-      .open<DeadlineExtensionDialog, CaseDialogData, CaseResponse>(DeadlineExtensionDialog, {
-        data: this.dialogData(),
-        width: '560px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((updated) => {
-        if (updated) {
-          this.onUpdated(updated);
-          this.notifier.success(
-            this.transloco.translate('cases.extend.done', {
-              due: formatDate(updated.deadlines.main?.due, this.lang()),
-            }),
-          );
-        }
-      });
+    component.then(
+      (dialog) =>
+        this.dialog
+          .open<unknown, CaseDialogData, CaseResponse | null | undefined>(dialog, {
+            data: this.dialogData(),
+            width,
+            maxWidth: '95vw',
+          })
+          .afterClosed()
+          .subscribe((updated) => updated && done(updated)),
+      () => this.errors.message.set(this.transloco.translate('errors.serverUnavailable')),
+    );
   }
 
   protected loadHistory(): void {
     this.historyFailed.set(false);
-    this.api
-      .history(this.caseId())
+    (this.prefetch.takeHistory(this.caseId()) ?? this.api.history(this.caseId()))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({ next: (h) => this.history.set(h), error: () => this.historyFailed.set(true) });
+  }
+
+  /**
+   * The promises and history tabs' code is not needed to show the case (they open on a click): it is fetched once
+   * the page has settled, so a click finds it at hand.
+   */
+  private prefetchTabs(): void {
+    if (this.tabsPrefetched) {
+      return;
+    }
+    this.tabsPrefetched = true;
+    const fetchTabs = () =>
+      void Promise.all([import('./case-promises'), import('./case-history')]).catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(fetchTabs, { timeout: 3000 });
+    } else {
+      setTimeout(fetchTabs);
+    }
   }
 
   private current(): CaseResponse {
@@ -439,13 +464,17 @@ export class CasePage {
     return this.fetch();
   }
 
-  /** Read the case (and its history, which names who did each step). */
-  private fetch(): Observable<CaseResponse> {
-    return this.api.get(this.caseId()).pipe(
+  /**
+   * Read the case (and its history, which names who did each step). The history is asked for after the case:
+   * opening the case records a read, which the history then lists.
+   */
+  private fetch(kase = this.api.get(this.caseId())): Observable<CaseResponse> {
+    return kase.pipe(
       tap((c) => {
         this.caseData.set(c);
         this.loading.set(false);
         this.loadHistory();
+        this.prefetchTabs();
       }),
       takeUntilDestroyed(this.destroyRef),
     );

@@ -1,12 +1,11 @@
 import { Routes } from '@angular/router';
 import { roleGuard } from '../auth/auth-guards';
-import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { prefetchCase } from './case-prefetch';
 
 /** The case register (`/sprawy`), registering a case (clerks and managers), and one case's page. */
 export const CASES_ROUTES: Routes = [
   {
     path: '',
-    providers: [FORM_FIELD_DEFAULTS],
     children: [
       {
         path: '',
@@ -27,6 +26,7 @@ export const CASES_ROUTES: Routes = [
       {
         path: ':id',
         title: 'cases.page.title',
+        canActivate: [prefetchCase],
         loadComponent: () => import('./case-page').then((m) => m.CasePage),
       },
     ],

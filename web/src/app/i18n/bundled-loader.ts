@@ -9,10 +9,19 @@ export const DEFAULT_LANG: Lang = 'pl';
 /**
  * Each translation file is a chunk of its own, built and hashed with the app (so it is cached with it and
  * never out of step with the code): the first load fetches only the language in use, not both.
+ *
+ * A language comes in two parts. The first (`pl.json`) is what the sign-in page and every page share: the app's
+ * name, the language switch, the sign-in form, error messages, common words. The second (`pl.signed-in.json`),
+ * nine tenths of the texts, is fetched only for the signed-in pages (`Language.includeSignedInTexts()`).
  */
-const TRANSLATIONS: Record<Lang, () => Promise<Translation>> = {
+const SHARED: Record<Lang, () => Promise<Translation>> = {
   pl: () => import('../../i18n/pl.json').then((m) => m.default),
   en: () => import('../../i18n/en.json').then((m) => m.default),
+};
+
+export const SIGNED_IN_TEXTS: Record<Lang, () => Promise<Translation>> = {
+  pl: () => import('../../i18n/pl.signed-in.json').then((m) => m.default),
+  en: () => import('../../i18n/en.signed-in.json').then((m) => m.default),
 };
 
 /**
@@ -22,7 +31,7 @@ const TRANSLATIONS: Record<Lang, () => Promise<Translation>> = {
 @Injectable({ providedIn: 'root' })
 export class BundledTranslocoLoader implements TranslocoLoader {
   getTranslation(lang: string): Observable<Translation> {
-    return from(TRANSLATIONS[isLang(lang) ? lang : DEFAULT_LANG]());
+    return from(SHARED[isLang(lang) ? lang : DEFAULT_LANG]());
   }
 }
 

@@ -26,6 +26,7 @@ import { PROMISE_LIST_LIMIT, PromisesApi } from './promises-api';
 import { tickingNow } from './relative-due';
 import { UndoableKept } from './undoable-kept';
 import { WorkflowLabels } from './workflow-labels';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 type TabId = 'mineOpen' | 'mineOverdue' | 'departmentOverdue' | 'allOverdue' | 'filtered';
 
@@ -81,6 +82,7 @@ interface DepartmentGroup {
  */
 @Component({
   selector: 'pu-promises-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [RouterLink, MatTabsModule, MatButtonModule, MatIconModule, TranslocoPipe, PromiseTable],
   templateUrl: './promises-page.html',
   styleUrl: './promises-page.scss',

@@ -30,6 +30,7 @@ import { enGB, pl } from 'date-fns/locale';
 import { Language } from '../i18n/language';
 import { CalendarHeader } from './calendar-header';
 import { dateFromInput, dateInputFrom } from './date-input-value';
+import { InstantCalendarPopup } from './instant-calendar-popup';
 
 /** date-fns locales of the interface languages: Polish dd.MM.yyyy, British dd/MM/yyyy, both with 24-hour time. */
 const LOCALES: Record<string, Locale> = { pl, en: enGB };
@@ -81,6 +82,7 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
     MatInputModule,
     MatDatepickerModule,
     MatTimepickerModule,
+    InstantCalendarPopup,
     TranslocoPipe,
   ],
   providers: [
@@ -118,7 +120,7 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
         (blur)="touched()"
       />
       <mat-datepicker-toggle matIconSuffix [for]="datePicker" />
-      <mat-datepicker #datePicker [calendarHeaderComponent]="calendarHeader" (closed)="touched()" />
+      <mat-datepicker #datePicker puInstantPopup [calendarHeaderComponent]="calendarHeader" (closed)="touched()" />
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
       }

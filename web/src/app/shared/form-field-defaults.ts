@@ -3,7 +3,8 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@ang
 
 /**
  * Outlined form fields whose hint/error line grows with the text (long Polish messages wrap instead
- * of being cut). Provided by the lazy pages with forms, so form-field code stays out of the initial bundle.
+ * of being cut). Provided by the pages and dialogs with forms, so form-field code stays out of the initial bundle;
+ * not by their routes, whose files the router must load before it can match a URL and should stay small.
  */
 export const FORM_FIELD_DEFAULTS: Provider = {
   provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -13,6 +13,7 @@ import { Language } from '../i18n/language';
 import { PuDatePipe } from '../shared/date-time';
 import { type Figure, type ListLink, type Who, figureLink } from './workload-links';
 import { WorkloadApi } from './workload-api';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 const FIGURES: readonly Figure[] = ['overdue', 'dueSoon', 'idle', 'brokenPromises', 'promisesDueToday'];
 /** Figures that mean something is already late: marked in words and with an icon, not by colour alone. */
@@ -27,6 +28,7 @@ const ALL = 'wszystkie';
  */
 @Component({
   selector: 'pu-dashboard-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [RouterLink, MatFormFieldModule, MatSelectModule, MatButtonModule, MatIconModule, TranslocoPipe, PuDatePipe],
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',
