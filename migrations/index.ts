@@ -17,6 +17,7 @@ import { FoldCaseSearchText1764000600000 } from './1764000600000-FoldCaseSearchT
 import { WordPrefixCaseSearch1764000800000 } from './1764000800000-WordPrefixCaseSearch';
 import { CreateCaseReportFacts1764000900000 } from './1764000900000-CreateCaseReportFacts';
 import { CreateCaseReportRollup1764001000000 } from './1764001000000-CreateCaseReportRollup';
+import { IndexOpenCaseSearchWords1764001200000 } from './1764001200000-IndexOpenCaseSearchWords';
 
 /** Every migration in order; the app bundle and the CLI DataSource both read this list. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   WordPrefixCaseSearch1764000800000,
   CreateCaseReportFacts1764000900000,
   CreateCaseReportRollup1764001000000,
+  IndexOpenCaseSearchWords1764001200000,
 ];
