@@ -157,8 +157,9 @@ async function benchmark(
   let firstStatements: Statement[];
   let deepStatements: Statement[];
   let deepUrl: string | null = null;
-  // The list's first page with a search term typed without diacritics (it must find "Zielińska").
-  const searchUrl = `${app.baseUrl}/api/cases?departmentId=${dataset.departmentId}&q=${encodeURIComponent(opts.search)}&sort=deadline&limit=${PAGE}`;
+  // The list's first page with a search term typed without diacritics (it must find "Zielińska"), among open
+  // cases, as the SPA's list asks by default.
+  const searchUrl = `${app.baseUrl}/api/cases?departmentId=${dataset.departmentId}&status=open&q=${encodeURIComponent(opts.search)}&sort=deadline&limit=${PAGE}`;
   let searchStatements: Statement[] = [];
 
   if (apiReady) {
