@@ -341,7 +341,10 @@ test.describe("the clerk's day", () => {
     await expect(step(page, 'deliver')).toBeVisible();
 
     await page.goto(`/sprawy/tablica?kind=refusal&q=${u}`);
+    // Opened directly, the kind field names the kind of the columns.
+    await expect(page.getByLabel('Rodzaj').locator('option:checked')).toHaveText('Decyzja odmowna');
     await page.getByRole('button', { name: 'Zmień język na angielski' }).click();
+    await expect(page.getByLabel('Kind').locator('option:checked')).toHaveText('Refusal');
     await expect(page.getByRole('heading', { level: 1, name: 'Case board' })).toBeVisible();
     await expect(decisionColumn).toContainText('no deadline');
     await page.screenshot({ path: test.info().outputPath('board-en.png'), fullPage: true });

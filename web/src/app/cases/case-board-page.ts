@@ -1,10 +1,11 @@
 import { CdkDrag, CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
+import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseBoard, CaseBoardCard, CaseBoardColumn, CaseKindName, CaseListQuery } from '@pu/contracts';
@@ -48,7 +49,8 @@ function boardQuery(params: ParamMap): CaseListQuery & { kind: CaseKindName } {
     CdkDrag,
     MatButtonModule,
     MatFormFieldModule,
-    MatSelectModule,
+    MatInputModule,
+    ReactiveFormsModule,
     MatIconModule,
     TranslocoPipe,
     PuDatePipe,
@@ -70,6 +72,11 @@ export class CaseBoardPage {
   protected readonly catalog = signal<WorkflowCatalog | null>(null);
   protected readonly board = signal<CaseBoard | null>(null);
   protected readonly query = signal(boardQuery(this.route.snapshot.queryParamMap));
+  /**
+   * The kind, in a native select: Material's select showed no text on a page opened directly (it chooses its
+   * option after its own view was drawn, and nothing here draws that view again until the next event).
+   */
+  protected readonly kind = new FormControl<CaseKindName>(this.query().kind, { nonNullable: true });
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
   /** Said in the live region: where a card went, or why it did not. */
@@ -106,10 +113,12 @@ export class CaseBoardPage {
       .catalog()
       .pipe(takeUntilDestroyed())
       .subscribe((c) => this.catalog.set(c));
+    this.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => this.chooseKind(kind));
     this.route.queryParamMap
       .pipe(
         tap((params) => {
           this.query.set(boardQuery(params));
+          this.kind.setValue(this.query().kind, { emitEvent: false });
           this.loading.set(true);
           this.loadFailed.set(false);
           this.listReturn.remember(this.router.url);
