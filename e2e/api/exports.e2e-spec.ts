@@ -209,7 +209,7 @@ describe('complaints register', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Rejestr skarg');
     expect(sheet.getCell('A1').value).toBe('Urząd Miasta Testowo');
-    expect(sheet.getCell('A2').text).toContain(`${YEAR}-01-01 – ${YEAR}-12-31`);
+    expect(sheet.getCell('A2').text).toContain(`01.01.${YEAR} – 31.12.${YEAR}`);
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(header).toEqual(REGISTER_COLUMNS.map((c) => c.header));
     const lines = [4, 5, 6].map((n) => (sheet.getRow(n).values as unknown[]).slice(1));
@@ -343,7 +343,7 @@ describe('the annual report', () => {
     const text = pages.join('\n');
     expect(text).toContain('Urząd Miasta Testowo');
     expect(text).toContain('Raport o jakości obsługi klientów');
-    expect(text).toContain(`Okres: ${YEAR}-01-01 – ${YEAR}-12-31`);
+    expect(text).toContain(`Okres: 01.01.${YEAR} – 31.12.${YEAR}`);
     for (const heading of [
       'Najważniejsze wskaźniki',
       'Sprawy według rodzaju',

@@ -78,3 +78,8 @@ export function localizeDates(text: string, lang: string): string {
     },
   );
 }
+
+/** A period of calendar dates, both ends in the language's form: "01.01.2025 – 31.12.2025". */
+export function formatPeriod(p: { from: string; to: string }, lang: string): string {
+  return `${formatDate(p.from, lang)} – ${formatDate(p.to, lang)}`;
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ExportQuery, PublicStatistics } from '@pu/contracts';
+import { formatPeriod } from '@pu/workflow';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -150,7 +151,7 @@ export class ExportsService {
 
   private registerTitle(context: ExportContext): string {
     const where = context.department ? `${context.department.symbol} – ${context.department.name}` : 'cały urząd';
-    return `Rejestr skarg i wniosków, ${context.period.from} – ${context.period.to} (${where})`;
+    return `Rejestr skarg i wniosków, ${formatPeriod(context.period, 'pl')} (${where})`;
   }
 
   private filename(base: string, context: ExportContext, format: string): string {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ExportQuery, QualityReport } from '@pu/contracts';
-import { parseReportPeriod } from '@pu/workflow';
+import { formatPeriod, parseReportPeriod } from '@pu/workflow';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -17,7 +17,8 @@ import { reportSections } from './report-sections';
 
 const TITLE = 'Raport o jakości obsługi klientów';
 
-const span = (p: { from: string; to: string }) => `${p.from} – ${p.to}`;
+/** The exports are Polish documents: their periods in the Polish date form, as every date of theirs. */
+const span = (p: { from: string; to: string }) => formatPeriod(p, 'pl');
 
 /** The quality report (QualityReportService.compute, the same figures as the report page) as PDF or XLSX. */
 @Injectable()
