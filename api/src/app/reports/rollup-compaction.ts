@@ -40,7 +40,7 @@ export class RollupCompaction implements OnApplicationBootstrap, BeforeApplicati
         folded: number;
       }>
     >(`SELECT case_report_rollup_compact() AS folded`);
-    if (folded > 0) this.logger.debug?.(`Folded ${folded} rows into the report's monthly sums`);
+    if (folded > 0) this.logger.debug(`Folded ${folded} rows into the report's monthly sums`);
     return folded;
   }
 }
