@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { AccountSettingsResponse, UserResponse } from '@pu/contracts';
 import { addCalendarDays, isWorkingDay, warsawDate, type LocalDate } from '@pu/workflow';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SEND_LEASE_MS } from '../../api/src/app/mail/email-sender';
 import { claimDueDeliveries, selectDeliveriesOfUser } from '../../api/src/app/mail/email-deliveries.queries';
@@ -31,7 +32,9 @@ describeReplicas('e-mail from two instances', () => {
   let b: TestApp;
   let office: Office;
   const env = () => ({ SMTP_URL: smtp.url, SMTP_FROM: 'Urząd <pu@urzad.example>', PUBLIC_URL: 'https://pu.example' });
-  const address = (key: keyof Office['users']) => `${key.toLowerCase()}@urzad.example`;
+  /** This file's own domain: other files' users with an address are mailed too, and are not counted here. */
+  const domain = `${randomBytes(4).toString('hex')}.urzad.example`;
+  const address = (key: keyof Office['users']) => `${key.toLowerCase()}@${domain}`;
   const db = () => a.app.get(DataSource).manager;
   /** Both instances' clocks, moved together. */
   const advance = (ms: number) => [a, b].forEach((t) => t.clock.advance(ms));
@@ -56,7 +59,7 @@ describeReplicas('e-mail from two instances', () => {
   let caseReference: string;
 
   beforeAll(async () => {
-    smtp = await SmtpCapture.start();
+    smtp = await SmtpCapture.start(domain);
     a = await createTestApp(env());
     b = await createTestApp(env());
     office = await createOffice(a.app);
@@ -106,8 +109,9 @@ describeReplicas('e-mail from two instances', () => {
 
   it('sends each person one e-mail per event, whichever instance gets there, as each chose', async () => {
     await notify(['clerkA', 'clerkA2', 'managerA', 'clerkB', 'quality'], caseId, `overdue:${caseId}`);
-    const rounds = [...(await roundsOnBoth()), ...(await roundsOnBoth())];
-    expect(rounds.reduce((n, r) => n + r.sent, 0)).toBe(2);
+    await roundsOnBoth();
+    await roundsOnBoth();
+    expect(smtp.accepted).toHaveLength(2);
 
     expect(smtp.to(address('clerkA'))).toHaveLength(1);
     expect(smtp.to(address('managerA'))).toHaveLength(1);
@@ -149,7 +153,8 @@ describeReplicas('e-mail from two instances', () => {
     const stopping = a.close();
     setTimeout(hold.release, 300);
     await stopping;
-    await expect(round).resolves.toMatchObject({ sent: 1 });
+    // At least this one (another file's notifications may have gone in the same round).
+    expect((await round).sent).toBeGreaterThanOrEqual(1);
     a = await createTestApp(env());
     a.clock.advance(b.clock.now().getTime() - a.clock.now().getTime());
     advance(SEND_LEASE_MS + 1_000);
@@ -164,7 +169,8 @@ describeReplicas('e-mail from two instances', () => {
     await notify(['clerkA'], caseId, `died:${caseId}`);
     // Recorded, then claimed by a sender that dies before the server answers.
     await a.app.get(NotificationEmails).enqueueNew();
-    expect(await claimDueDeliveries(db(), a.clock.now(), SEND_LEASE_MS, 10)).toHaveLength(1);
+    const claimed = await claimDueDeliveries(db(), a.clock.now(), SEND_LEASE_MS, 10);
+    expect(claimed.filter((d) => d.recipient === address('clerkA'))).toHaveLength(1);
     await roundsOnBoth();
     expect(smtp.to(address('clerkA')).length).toBe(before); // still leased by the dead sender
     advance(SEND_LEASE_MS + 1_000);

@@ -17,18 +17,25 @@ type Behaviour = { kind: 'refuse'; code: number; message: string } | { kind: 'ho
  * A real SMTP server on a free local port that keeps every message it accepts, for tests to read. It can refuse
  * the next messages (a 4xx the sender should retry, a 5xx it should not) or hold its answer to the next one
  * until the test lets it go (to stop the app mid-send).
+ *
+ * Only messages to the test's own `domain` count: test files run side by side on one database, and the mail
+ * workers of one file send whatever any file's notifications ask for (another file's users with an address).
+ * Those are accepted and set aside in `elsewhere`, untouched by refusals and holds.
  */
 export class SmtpCapture {
   readonly accepted: CapturedEmail[] = [];
-  /** Every DATA the server received, accepted or not. */
+  /** Messages to other domains than the test's. */
+  readonly elsewhere: string[][] = [];
+  /** Every DATA to the test's domain the server received, accepted or not. */
   attempts = 0;
   private readonly behaviours: Behaviour[] = [];
   private constructor(
     private readonly server: SMTPServer,
     readonly port: number,
+    readonly domain: string,
   ) {}
 
-  static async start(): Promise<SmtpCapture> {
+  static async start(domain: string): Promise<SmtpCapture> {
     const box: { capture?: SmtpCapture } = {};
     const server = new SMTPServer({
       authOptional: true,
@@ -40,7 +47,7 @@ export class SmtpCapture {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as AddressInfo).port;
-    box.capture = new SmtpCapture(server, port);
+    box.capture = new SmtpCapture(server, port, domain);
     return box.capture;
   }
 
@@ -80,6 +87,11 @@ export class SmtpCapture {
   ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const to = session.envelope.rcptTo.map((r) => r.address);
+    if (!to.every((address) => address.endsWith(`@${this.domain}`))) {
+      this.elsewhere.push(to);
+      return callback(null);
+    }
     this.attempts++;
     const behaviour = this.behaviours.shift();
     if (behaviour?.kind === 'refuse') {
@@ -91,7 +103,7 @@ export class SmtpCapture {
     }
     const parsed = await PostalMime.parse(Buffer.concat(chunks));
     this.accepted.push({
-      to: session.envelope.rcptTo.map((r) => r.address),
+      to,
       from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
       messageId: parsed.messageId ?? '',
       subject: parsed.subject ?? '',
