@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { CSRF_COOKIE, CSRF_HEADER, ROUTES, type CaseResponse } from '@pu/contracts';
-import { dateInput, timeInput, typedDate, typedTime } from './support/date-inputs';
+import { dateInput, officeDay, timeInput, typedDate, typedTime } from './support/date-inputs';
 import { BASE_URL } from './support/environment';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, unique } from './support/fixtures';
 
@@ -30,11 +30,15 @@ const UI = {
 } as const;
 
 /**
- * A signed-in page in `lang`. The English one runs in a US-English browser: the fields follow the app's
- * language (dd/mm/yyyy, 24-hour), not the browser's (mm/dd/yyyy, AM/PM).
+ * A signed-in page in `lang`. The English one runs in a US-English browser in New York: the fields follow the app's
+ * language (dd/mm/yyyy, 24-hour), not the browser's (mm/dd/yyyy, AM/PM), and times are the office's, not New York's.
  */
 async function signedIn(browser: Browser, lang: Lang, username: string) {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: lang === 'en' ? 'en-US' : 'pl-PL' });
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: lang === 'en' ? 'en-US' : 'pl-PL',
+    timezoneId: lang === 'en' ? 'America/New_York' : 'Europe/Warsaw',
+  });
   await context.addInitScript((l) => localStorage.setItem('pu-lang', l), lang);
   await context.request.get(`${BASE_URL}/api/${ROUTES.health}`);
   const csrf = async (): Promise<Record<string, string>> => {
@@ -95,7 +99,7 @@ for (const lang of ['pl', 'en'] as const) {
       const calendar = page.getByRole('dialog').filter({ has: page.locator('mat-calendar') });
       await expect(calendar).toBeVisible();
       await expectAccessible(page, `calendar (${lang})`);
-      if (toldAt.getDate() !== new Date().getDate()) await page.keyboard.press('ArrowLeft');
+      if (officeDay(toldAt) !== officeDay(new Date())) await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Enter');
       await expect(calendar).toHaveCount(0);
       await expect(dateInput(dialog, ui.toldAt)).toHaveValue(typedDate(toldAt, lang));

@@ -60,7 +60,7 @@ function caseApi(context: BrowserContext) {
   };
 }
 
-/** As the page shows it (pl-PL, day.month.year, hour:minute). */
+/** As the page shows it (pl-PL, day.month.year, hour:minute, the office's time whatever the browser's zone). */
 function shownDateTime(d: Date): string {
   return new Intl.DateTimeFormat('pl-PL', {
     day: '2-digit',
@@ -68,6 +68,7 @@ function shownDateTime(d: Date): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: 'Europe/Warsaw',
   }).format(d);
 }
 

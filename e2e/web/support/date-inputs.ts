@@ -1,22 +1,34 @@
+import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from '@playwright/test';
 
 // The SPA's date fields (Material datepicker and timepicker): a date typed in the page's language, and for a
-// date-time a second input named "<label>: Godzina" ("<label>: Time" in English).
+// date-time a second input named "<label>: Godzina" ("<label>: Time" in English). Days and times of instants are the
+// office's (Europe/Warsaw), as the SPA reads and writes them whatever the browser's zone.
 
 type Scope = Page | Locator;
 type Lang = 'pl' | 'en';
 const pad = (n: number) => String(n).padStart(2, '0');
 const TIME: Record<Lang, string> = { pl: 'Godzina', en: 'Time' };
 
+const atOffice = (at: Date): TZDate => new TZDate(at.getTime(), 'Europe/Warsaw');
+
 /** A day as a clerk types it: 01.12.2026 in Polish, 01/12/2026 in English. */
 export function typedDate(day: Date | string, lang: Lang = 'pl'): string {
-  const [y, m, d] =
-    typeof day === 'string' ? day.split('-').map(Number) : [day.getFullYear(), day.getMonth() + 1, day.getDate()];
+  const office = typeof day === 'string' ? null : atOffice(day);
+  const [y, m, d] = office
+    ? [office.getFullYear(), office.getMonth() + 1, office.getDate()]
+    : String(day).split('-').map(Number);
   return [pad(d), pad(m), String(y)].join(lang === 'en' ? '/' : '.');
 }
 
-/** A time as typed, 24-hour, in this process's zone (the browser's). */
-export const typedTime = (at: Date): string => `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+/** A time as typed, 24-hour, at the office. */
+export function typedTime(at: Date): string {
+  const office = atOffice(at);
+  return `${pad(office.getHours())}:${pad(office.getMinutes())}`;
+}
+
+/** The office's calendar day of an instant, `YYYY-MM-DD`. */
+export const officeDay = (at: Date): string => typedDate(at).split('.').reverse().join('-');
 
 export const dateInput = (scope: Scope, label: string): Locator =>
   scope.getByRole('textbox', { name: label, exact: true });

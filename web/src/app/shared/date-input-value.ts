@@ -1,5 +1,5 @@
 // The values date inputs keep in a form, the same a native `<input type="date">` (`YYYY-MM-DD`) or
-// `datetime-local` (`YYYY-MM-DDTHH:mm`, the browser's zone) had, and the Date a picker shows for them.
+// `datetime-local` (`YYYY-MM-DDTHH:mm`, wall-clock time in the office's zone) had, and the Date a picker shows for them.
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const VALUE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -23,7 +23,7 @@ import { MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepi
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
-import { MAT_DATE_FNS_FORMATS, provideDateFnsAdapter } from '@angular/material-date-fns-adapter';
+import { MAT_DATE_FNS_FORMATS } from '@angular/material-date-fns-adapter';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Locale } from 'date-fns';
 import { enGB, pl } from 'date-fns/locale';
@@ -31,6 +31,7 @@ import { Language } from '../i18n/language';
 import { CalendarHeader } from './calendar-header';
 import { dateFromInput, dateInputFrom } from './date-input-value';
 import { InstantCalendarPopup } from './instant-calendar-popup';
+import { provideOfficeDateAdapter } from './office-date-adapter';
 
 /** date-fns locales of the interface languages: Polish dd.MM.yyyy, British dd/MM/yyyy, both with 24-hour time. */
 const LOCALES: Record<string, Locale> = { pl, en: enGB };
@@ -67,11 +68,11 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
 }
 
 /**
- * A date (`mode="date"`, value `YYYY-MM-DD`) or a date and time (`mode="datetime"`, value `YYYY-MM-DDTHH:mm` in
- * the browser's zone) typed or picked with Material's datepicker and timepicker in the interface language. The
- * form control keeps exactly the value a native `<input type="date">` / `datetime-local` had, so submissions and
- * drafts are unchanged. The parent gives the label, hint and error text; the field shows the error when the
- * parent's control is invalid and touched (or its form submitted).
+ * A date (`mode="date"`, value `YYYY-MM-DD`) or a date and time (`mode="datetime"`, value `YYYY-MM-DDTHH:mm`,
+ * wall-clock time in the office's zone) typed or picked with Material's datepicker and timepicker in the interface
+ * language. The form control keeps exactly the value a native `<input type="date">` / `datetime-local` had, so
+ * submissions and drafts are unchanged. The parent gives the label, hint and error text; the field shows the error
+ * when the parent's control is invalid and touched (or its form submitted).
  */
 @Component({
   selector: 'pu-date-time-field',
@@ -86,7 +87,7 @@ class TranslatedDatepickerIntl extends MatDatepickerIntl {
     TranslocoPipe,
   ],
   providers: [
-    provideDateFnsAdapter(FORMATS),
+    provideOfficeDateAdapter(FORMATS),
     { provide: MAT_DATE_LOCALE, useFactory: () => localeOf(inject(Language).lang()) },
     { provide: MatDatepickerIntl, useClass: TranslatedDatepickerIntl },
   ],

@@ -8,42 +8,43 @@ import {
 } from './date-time';
 import { dateFromInput, dateInputFrom } from './date-input-value';
 
-// Expected values are built from local Date parts, so the specs hold in any time zone of the machine.
+// Inputs and times are the office's (Europe/Warsaw) wall clock whatever zone the machine is in: instants below are
+// written in UTC, so the specs hold on a machine in any zone.
 describe('date-time inputs', () => {
-  it('writes an instant as the local `YYYY-MM-DDTHH:mm` of a datetime-local input', () => {
-    expect(toDateTimeInput(new Date(2026, 2, 1, 9, 5))).toBe('2026-03-01T09:05');
-    expect(toDateTimeInput(new Date(2026, 11, 31, 23, 59).toISOString())).toBe('2026-12-31T23:59');
+  it("writes an instant as the office's `YYYY-MM-DDTHH:mm`, in winter and in summer time", () => {
+    expect(toDateTimeInput(new Date('2026-03-01T08:05:00Z'))).toBe('2026-03-01T09:05');
+    expect(toDateTimeInput('2026-07-01T07:05:00Z')).toBe('2026-07-01T09:05');
+    // 23:40 UTC on 1 December is already 2 December at the office.
+    expect(toDateTimeInput('2026-12-01T23:40:00Z')).toBe('2026-12-02T00:40');
   });
 
   it('gives an empty input for a value that is not a date', () => {
     expect(toDateTimeInput('not a date')).toBe('');
   });
 
-  it('reads a datetime-local value as local time and answers an ISO instant', () => {
-    expect(fromDateTimeInput('2026-03-01T09:05')).toBe(new Date(2026, 2, 1, 9, 5).toISOString());
-    expect(fromDateTimeInput('2026-03-01T09:05:30')).toBe(new Date(2026, 2, 1, 9, 5, 30).toISOString());
+  it("reads an input's value as the office's time and answers an ISO instant", () => {
+    expect(fromDateTimeInput('2026-03-01T09:05')).toBe('2026-03-01T08:05:00.000Z');
+    expect(fromDateTimeInput('2026-07-01T09:05:30')).toBe('2026-07-01T07:05:30.000Z');
+    expect(fromDateTimeInput('2026-12-02T00:40')).toBe('2026-12-01T23:40:00.000Z');
   });
 
   it('answers null for an empty or invalid value', () => {
     expect(fromDateTimeInput('')).toBeNull();
     expect(fromDateTimeInput(null)).toBeNull();
     expect(fromDateTimeInput(undefined)).toBeNull();
-    expect(fromDateTimeInput('2026-13-45T99:99')).toBeNull();
+    for (const bad of ['2026-13-45T99:99', '2026-04-31T10:00', '2026-02-29T10:00', '2026-12-01T24:00', '01.12.2026'])
+      expect(fromDateTimeInput(bad)).toBeNull();
   });
 
-  it('round-trips what the input shows', () => {
-    const shown = '2026-10-25T02:30';
-    expect(toDateTimeInput(fromDateTimeInput(shown) ?? '')).toBe(shown);
+  it('round-trips what the input shows, also on the night summer time ends', () => {
+    for (const shown of ['2026-10-25T01:30', '2026-10-25T03:30', '2026-12-31T23:59'])
+      expect(toDateTimeInput(fromDateTimeInput(shown) ?? '')).toBe(shown);
   });
 
-  it("gives today's local date for a date input", () => {
-    const now = new Date();
-    const today = todayDateInput();
-    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // Around midnight the clock may have moved on between the two reads.
-    expect([today, todayDateInput()]).toContain(
-      `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
-    );
+  it("gives the office's date for a date input", () => {
+    expect(todayDateInput(new Date('2026-12-01T22:59:00Z'))).toBe('2026-12-01');
+    expect(todayDateInput(new Date('2026-12-01T23:00:00Z'))).toBe('2026-12-02');
+    expect(todayDateInput()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 
@@ -68,8 +69,8 @@ describe('formatDate', () => {
 });
 
 describe('formatDateTime', () => {
-  it('shows an instant with its local time, in the interface language', () => {
-    const at = new Date(2026, 2, 1, 9, 5).toISOString();
+  it("shows an instant with the office's time, in the interface language", () => {
+    const at = '2026-03-01T08:05:00Z';
     expect(formatDateTime(at, 'pl')).toBe('01.03.2026, 09:05');
     expect(formatDateTime(at, 'en')).toBe('01/03/2026, 09:05');
   });
