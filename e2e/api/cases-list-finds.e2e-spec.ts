@@ -23,6 +23,25 @@ describe('Case list: search, total, reference', () => {
     expectStatus(await clerk.get(`/api/cases?${query}`), 200).body as CasePage;
   const ids = async (query: string) => (await page(`${query}&limit=100`)).items.map((i) => i.id).sort();
 
+  /** Copies of one case straight in the database: the API would take minutes to register a thousand. */
+  const copyCase = async (id: string, copies: number): Promise<void> => {
+    const db = t.app.get(DataSource);
+    const columns = (
+      await db.query<{ column_name: string }[]>(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_name = 'cases' AND table_schema = current_schema() AND is_generated = 'NEVER'
+            AND column_name NOT IN ('id', 'reference', 'seq')`,
+      )
+    ).map((r) => `"${r.column_name}"`);
+    await db.query(
+      `INSERT INTO cases (id, reference, seq, ${columns.join(', ')})
+       SELECT gen_random_uuid(), c.reference || '-' || g, 1000000 + (SELECT max(seq) FROM cases) + g,
+              ${columns.map((col) => `c.${col}`).join(', ')}
+         FROM cases c, generate_series(1, $2::int) g WHERE c.id = $1`,
+      [id, copies],
+    );
+  };
+
   it('ignores Polish diacritics and case, both ways', async () => {
     const c = await createCase(clerk, 'complaint', {
       subject: 'Źle naliczona opłata za śmieci',
@@ -101,6 +120,34 @@ describe('Case list: search, total, reference', () => {
     expect(await ids(`status=open&q=${encodeURIComponent('Zamknięty Znakiem')}`)).toEqual([]);
   });
 
+  it("a department's everyday search (its cases by deadline, a word typed) answers as the planned search does", async () => {
+    // The everyday search runs as one reusable statement over the department's deadline walk (case-list.queries.ts);
+    // any other filter, here the kind (every case below is a refusal), leaves it to the planner: both must agree.
+    const manager = await office.as('managerA');
+    const dept = office.departments.a.id;
+    const tag = `Wspolne${Date.now()}`;
+    const rare = `Rzadkie${Date.now()}`;
+    const seed = await createCase(clerk, 'refusal', { subject: `${tag} wzór` });
+    await copyCase(seed.id, 40);
+    const lone = await createCase(clerk, 'refusal', { subject: `${tag} ${rare}` });
+    const get = async (query: string): Promise<CasePage> =>
+      expectStatus(await manager.get(`/api/cases?departmentId=${dept}&${query}`), 200).body as CasePage;
+    for (const sort of ['deadline', '-deadline'])
+      for (const status of ['status=open&', '']) {
+        const everyday = await get(`${status}q=${tag}&sort=${sort}&limit=25`);
+        const planned = await get(`${status}kind=refusal&q=${tag}&sort=${sort}&limit=25`);
+        expect(everyday.items.map((i) => i.id)).toEqual(planned.items.map((i) => i.id));
+        expect(everyday.items).toHaveLength(25);
+        expect(everyday.total).toEqual({ count: CASE_SEARCH_COUNT_CAP, exact: false });
+        expect(planned.total).toEqual(everyday.total);
+        expect(everyday.nextCursor).toEqual(planned.nextCursor);
+      }
+    // A word with fewer matches than a page within the walk goes to the planner, which finds it all the same.
+    const found = await get(`status=open&q=${rare}&limit=25`);
+    expect(found.items.map((i) => i.id)).toEqual([lone.id]);
+    expect(found.total).toEqual({ count: 1, exact: true });
+  });
+
   it('answers the total of all pages, exact below the cap', async () => {
     const tag = `Licznik${Date.now()}`;
     for (let i = 0; i < 7; i++) await createCase(clerk, 'refusal', { subject: `${tag} ${i}` });
@@ -115,21 +162,7 @@ describe('Case list: search, total, reference', () => {
   it('says "more than N" for very large results, without counting them all', async () => {
     const tag = `Masowa${Date.now()}`;
     const seed = await createCase(clerk, 'refusal', { subject: `${tag} 0` });
-    // Copies of one case straight in the database: the API would take minutes to register a thousand.
-    const db = t.app.get(DataSource);
-    const columns = (
-      await db.query<{ column_name: string }[]>(
-        `SELECT column_name FROM information_schema.columns
-          WHERE table_name = 'cases' AND table_schema = current_schema() AND is_generated = 'NEVER'
-            AND column_name NOT IN ('id', 'reference', 'seq')`,
-      )
-    ).map((r) => `"${r.column_name}"`);
-    await db.query(
-      `INSERT INTO cases (id, reference, seq, ${columns.join(', ')})
-       SELECT gen_random_uuid(), c.reference || '-' || g, 1000000 + g, ${columns.map((col) => `c.${col}`).join(', ')}
-         FROM cases c, generate_series(1, $2::int) g WHERE c.id = $1`,
-      [seed.id, CASE_LIST_COUNT_CAP + 5],
-    );
+    await copyCase(seed.id, CASE_LIST_COUNT_CAP + 5);
     const res = await page(`q=${tag}&limit=5`);
     expect(res.items).toHaveLength(5);
     expect(res.total).toEqual({ count: CASE_SEARCH_COUNT_CAP, exact: false });

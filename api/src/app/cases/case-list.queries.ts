@@ -1,4 +1,4 @@
-import type { CaseListItem, CasePage, CaseSort, CaseTotal } from '@pu/contracts';
+import type { CaseListItem, CasePage, CaseSort, CaseStatus, CaseTotal } from '@pu/contracts';
 import { CASE_LIST_COUNT_CAP, CASE_SEARCH_COUNT_CAP } from '@pu/contracts';
 import { dueSoonUntil, idleBefore, looksLikeReference, searchQueryFor } from '@pu/workflow';
 import type { EntityManager } from 'typeorm';
@@ -32,6 +32,20 @@ const SORTS: Record<
 
 const DEFAULT_LIMIT = 25;
 
+/**
+ * The status as a literal from this closed list, not a parameter: the open cases' indexes are partial
+ * (`WHERE status = 'open'`), and a reusable plan can use them only when the statement itself says 'open'.
+ */
+const STATUS_LITERALS: Record<CaseStatus, string> = { open: `'open'`, closed: `'closed'` };
+
+/**
+ * How many entries of a department's deadline walk a search's first page checks for its words in one reusable
+ * statement; a term with fewer matches there goes to the planner (docs/performance.md, "the bounded walk").
+ */
+export const SEARCH_WALK_BOUND = 5000;
+/** The list's query fields that the bounded walk serves; any other leaves the search to the planner. */
+const BOUNDED_WALK_FIELDS = new Set(['q', 'departmentId', 'status', 'sort', 'limit']);
+
 /** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
 type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
@@ -48,7 +62,7 @@ export function filtersFor(q: CaseListQueryDto, p: Params, now: Date): string[] 
   const filters: string[] = [];
   const term = q.q?.trim() ?? '';
   const status: string[] = [];
-  if (q.status) status.push(`c.status = ${p.add(q.status)}`);
+  if (q.status) status.push(`c.status = ${STATUS_LITERALS[q.status]}`);
   // "Now" is the API's clock, as for every other rule by time: the dashboard counts with the same instant.
   if (q.overdue !== undefined) {
     const overdue = `c.status = 'open' AND c.due_sort < ${p.add(now)}::timestamptz`;
@@ -128,6 +142,44 @@ function buildCaseListQuery(
 }
 
 /**
+ * The SPA's everyday search — a department's open (or all) cases by deadline, a few words typed — as one statement
+ * that is planned once per connection: the first SEARCH_WALK_BOUND entries of the department's deadline index that
+ * carries the words, checked in the index, then the first matches. Planning a search for its words took as long as
+ * running it. When the walk finds fewer matches than the page and its count need, more may lie beyond the bound:
+ * the caller then runs the planned search, which for a rare word reads the word index instead. The words' query is
+ * a sub-select so that it is parsed once per execution, not once per entry (a reusable plan cannot fold it).
+ */
+function buildBoundedSearchQuery(
+  user: SessionUser,
+  q: CaseListQueryDto,
+): { sql: string; params: unknown[]; fetch: number } | null {
+  const term = q.q?.trim() ?? '';
+  const words = searchQueryFor(term);
+  const fields = Object.entries(q).filter(([, v]) => v !== undefined);
+  const sortName = q.sort ?? 'deadline';
+  if (!words || looksLikeReference(term) || !q.departmentId) return null;
+  if (fields.some(([k]) => !BOUNDED_WALK_FIELDS.has(k)) || (q.status && q.status !== 'open')) return null;
+  if (SORTS[sortName].column !== 'due_sort') return null;
+  const p = new Params();
+  const scopes = scopesFor(user, q, p);
+  if (scopes.length !== 1) return null;
+  const dir = SORTS[sortName].desc ? 'DESC' : 'ASC';
+  const fetch = searchCountCap(q.limit ?? DEFAULT_LIMIT) + 1;
+  const status = q.status ? [`c.status = ${STATUS_LITERALS[q.status]}`] : [];
+  const walk = `SELECT c.id, c.due_sort, c.search_words FROM cases c WHERE ${[scopes[0], ...status].join(' AND ')}
+    ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${p.add(SEARCH_WALK_BOUND)}`;
+  const tsquery = `(SELECT to_tsquery('simple', ${p.add(words)}))`;
+  const lim = p.add(fetch);
+  const matches = `SELECT w.id FROM (${walk}) w WHERE w.search_words @@ ${tsquery}
+    ORDER BY w.due_sort ${dir}, w.id ${dir} LIMIT ${lim}`;
+  const sortKey = `to_char(c.due_sort AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+  const sql = `SELECT ${LIST_COLUMNS}, ${sortKey} FROM (${matches}) m JOIN cases c ON c.id = m.id
+    JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
+    ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${lim}`;
+  return { sql, params: p.values, fetch };
+}
+
+/**
  * A search's first page walks the matches in the page's order anyway, so it fetches up to the search cap + 1 of
  * them and the total is how many came back: one walk instead of the page's and then the count's, which walked
  * further (docs/performance.md, 2 December 2026). A later page's cursor narrows its walk, so it counts apart.
@@ -195,12 +247,19 @@ export async function selectCaseList(
   now: Date,
 ): Promise<{ rows: ListRow[]; limit: number; sortName: CaseSort; total: CaseTotal }> {
   const { sql, params, limit, sortName, counted } = buildCaseListQuery(user, q, now);
-  // A text search is planned for its own words (a generic plan cannot judge how many cases have them).
+  const capped = (n: number, cap: number): CaseTotal =>
+    n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+  const bounded = prepared.preparing ? buildBoundedSearchQuery(user, q) : null;
+  if (bounded) {
+    const found = await prepared.query<ListRow>(bounded.sql, bounded.params);
+    // Every match the page and its count need lies within the walk: these are the first of them, in order.
+    if (found.length >= bounded.fetch)
+      return { rows: found, limit, sortName, total: capped(found.length, searchCountCap(limit)) };
+  }
+  // Any other text search is planned for its own words (a generic plan cannot judge how many cases have them).
   const run = <Row>(text: string, values: unknown[]): Promise<Row[]> =>
     q.q ? db.query(text, values) : prepared.query<Row>(text, values);
   const rows = await run<ListRow>(sql, params);
-  const capped = (n: number, cap: number): CaseTotal =>
-    n > cap ? { count: cap, exact: false } : { count: n, exact: true };
   if (counted) return { rows, limit, sortName, total: capped(rows.length, searchCountCap(limit)) };
   const count = buildCaseCountQuery(user, q, now);
   const [{ n }] = await run<{ n: number }>(count.sql, count.params);
