@@ -424,29 +424,7 @@ describeOnServer('a client that leaves mid-download', () => {
     await runner.commitTransaction();
     restore();
     await runner.release();
-    const server = t.app.getHttpServer() as import('node:http').Server;
-    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as AddressInfo;
-    const cookies = cookieHeader(quality);
-    const firstBytes = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = httpGet(
-        {
-          host: '127.0.0.1',
-          port,
-          path: `/api/exports/complaints-register.csv?year=2009`,
-          headers: { cookie: cookies },
-        },
-        (res) => {
-          res.once('data', () => {
-            // Read no further: the server must now wait on this client, as on a slow line.
-            res.pause();
-            resolve(res);
-          });
-          res.once('error', reject);
-        },
-      );
-      req.once('error', reject);
-    });
+    const firstBytes = await pausedDownload('/api/exports/complaints-register.csv?year=2009');
     expect(firstBytes.statusCode).toBe(200);
     const exportQuery = `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = current_database() AND application_name LIKE '%/export' AND state <> 'idle'`;
@@ -469,7 +447,65 @@ describeOnServer('a client that leaves mid-download', () => {
     );
     expect(stuck).toBe(0);
   }, 30_000);
+
+  it('refuses a download beyond EXPORTS_AT_ONCE at once, saying when to try again, and takes one when a slot is free', async () => {
+    // The 40,000 complaints of 2009 from the test above: each file waits on its client as long as it reads nothing.
+    const path = '/api/exports/complaints-register.csv?year=2009';
+    const limit = t.config.exportsAtOnce;
+    const held = [];
+    for (let i = 0; i < limit; i++) held.push(await pausedDownload(path));
+    const { port } = await listening();
+    const refused = (lang: string) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: cookieHeader(quality), 'accept-language': lang } });
+    try {
+      for (const [lang, text] of [
+        ['pl', `Trwają już inne pobrania rejestru (naraz najwyżej ${limit}). Spróbuj ponownie za 30 s.`],
+        ['en', `Other register downloads are running (at most ${limit} at once). Please try again in 30 s.`],
+      ]) {
+        const res = await refused(lang);
+        expect(res.status).toBe(429);
+        expect(res.headers.get('retry-after')).toBe('30');
+        expect(await res.json()).toMatchObject({ code: 'EXPORTS_BUSY', message: text, retryAfterSeconds: 30 });
+      }
+    } finally {
+      held.shift()?.destroy();
+    }
+    // The slot comes back once the connection is back in the pool.
+    const started = Date.now();
+    for (;;) {
+      const res = await refused('pl');
+      if (res.status !== 429) {
+        expect(res.status).toBe(200);
+        await res.body?.cancel();
+        break;
+      }
+      if (Date.now() - started > 5000) throw new Error('the slot of a download that ended was not given back');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const res of held) res.destroy();
+  }, 30_000);
 });
+
+/** A download whose first bytes have come and whose client then reads nothing more, as on a slow line. */
+async function pausedDownload(path: string): Promise<IncomingMessage> {
+  const { port } = await listening();
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpGet({ host: '127.0.0.1', port, path, headers: { cookie: cookieHeader(quality) } }, (res) => {
+      res.once('data', () => {
+        res.pause();
+        resolve(res);
+      });
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+  });
+}
+
+async function listening(): Promise<AddressInfo> {
+  const server = t.app.getHttpServer() as import('node:http').Server;
+  if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return server.address() as AddressInfo;
+}
 
 /** The session cookies the API client holds, for a raw HTTP request that can be cut off mid-body. */
 function cookieHeader(client: ApiClient): string {

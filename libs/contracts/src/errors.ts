@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'WORKFLOW_STEP_NOT_ALLOWED',
   'WORKFLOW_INCOMPLETE',
   'DATABASE_UNAVAILABLE',
+  'EXPORTS_BUSY',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -41,6 +41,13 @@ function fastifyRequestError(exception: unknown, language: Language): ApiError |
   };
 }
 
+/** Seconds to wait before trying again: what the error says (a busy export), else for a 503 the database breaker's. */
+function retryAfter(exception: unknown, status: number, breaker: ConnectionBreaker): number | null {
+  const said = exception instanceof DomainError ? exception.details?.['retryAfterSeconds'] : undefined;
+  if (typeof said === 'number') return said;
+  return status === 503 ? breaker.retryAfterSeconds : null;
+}
+
 /**
  * Turns every error into `{ statusCode, code, message, fields? }`. Domain errors map by code; an unknown
  * error is a 500 whose details go to the log (with the request id) and never to the client.
@@ -60,7 +67,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toApiError(exception, request);
     if (reply.sent) return;
-    if (body.statusCode === 503) void reply.header('Retry-After', String(this.breaker.retryAfterSeconds));
+    const wait = retryAfter(exception, body.statusCode, this.breaker);
+    if (wait !== null) void reply.header('Retry-After', String(wait));
     void reply.status(body.statusCode).send(body);
   }
 

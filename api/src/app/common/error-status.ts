@@ -13,6 +13,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CSRF_TOKEN_INVALID: 403,
   INVALID_CREDENTIALS: 401,
   TOO_MANY_ATTEMPTS: 429,
+  // Too many downloads at once in this process: the client may try again shortly (Retry-After).
+  EXPORTS_BUSY: 429,
   ACCOUNT_DISABLED: 401,
   CONFLICT: 409,
   DUPLICATE: 409,

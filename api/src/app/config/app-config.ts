@@ -60,6 +60,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10080) PROMISE_LEAD_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(366) REMINDER_OVERDUE_LOOKBACK_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(86400) REPORT_ROLLUP_COMPACT_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) EXPORTS_AT_ONCE?: number;
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, {
     message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587',
@@ -127,6 +128,8 @@ export interface AppConfig {
   };
   /** How often the rows appended to the quality report's monthly sums are folded into one per key. */
   reportRollupCompactSeconds: number;
+  /** Register downloads running at once in this process; each holds a pool connection until its file is done. */
+  exportsAtOnce: number;
   mail: MailConfig;
 }
 
@@ -216,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       overdueLookbackDays: parsed.REMINDER_OVERDUE_LOOKBACK_DAYS ?? 3,
     },
     reportRollupCompactSeconds: parsed.REPORT_ROLLUP_COMPACT_SECONDS ?? 300,
+    // A quarter of the pool: long downloads never take the connections that the counter's requests need.
+    exportsAtOnce: parsed.EXPORTS_AT_ONCE ?? Math.max(1, Math.floor((embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10)) / 4)),
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

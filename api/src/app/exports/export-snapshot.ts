@@ -29,13 +29,15 @@ export class ExportSnapshot {
     private readonly runner: QueryRunner,
     private readonly client: Client,
     private readonly restoreDeadline: () => void,
+    private readonly onClosed: () => void,
   ) {}
 
-  static async open(db: DataSource): Promise<ExportSnapshot> {
+  /** `onClosed` runs once the connection is back in the pool (an export slot given back, say). */
+  static async open(db: DataSource, onClosed: () => void = () => undefined): Promise<ExportSnapshot> {
     const runner = db.createQueryRunner();
     const client = (await runner.connect()) as Client;
     const restore = liftQueryDeadline(client);
-    const snapshot = new ExportSnapshot(runner, client, restore);
+    const snapshot = new ExportSnapshot(runner, client, restore, onClosed);
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // All local to the transaction. A client that stops reading altogether leaves the cursor idle: after
@@ -98,6 +100,7 @@ export class ExportSnapshot {
     } finally {
       this.restoreDeadline();
       await this.runner.release().catch(() => undefined);
+      this.onClosed();
     }
   }
 }

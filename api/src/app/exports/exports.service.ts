@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { registerCells, registerFields, registerLine, REGISTER_COLUMNS } from './complaints-register';
 import { CONTENT_TYPES, type ExportFile } from './export-file';
 import { exportPeriod, exportScope } from './export-scope';
+import { ExportSlots } from './export-slots';
 import { ExportSnapshot } from './export-snapshot';
 import {
   type DepartmentLabel,
@@ -43,17 +44,27 @@ export class ExportsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly slots: ExportSlots,
   ) {}
 
   /** Rejestr skarg i wniosków: every complaint received in the period, streamed from a cursor. */
   async complaintsRegister(actor: Actor, query: ExportQuery, format: 'xlsx' | 'csv'): Promise<ExportFile> {
     const context = await this.context(actor, query);
-    // Counted and recorded before the snapshot holds its connection: the embedded database has only one, and the
-    // audit entry is written before the first byte. A complaint registered in between is in the file, not the count.
-    const count = registerCountQuery(context.period, context.scope);
-    const [{ n }] = await this.db.manager.query<{ n: number }[]>(count.sql, count.params);
-    await this.record(actor, 'complaints-register', format, context, n);
-    const snapshot = await ExportSnapshot.open(this.db);
+    // Taken first, so a refused download costs no query and records nothing; the snapshot gives it back.
+    const release = this.slots.take();
+    let snapshot: ExportSnapshot;
+    let n: number;
+    try {
+      // Counted and recorded before the snapshot holds its connection: the embedded database has only one, and the
+      // audit entry is written before the first byte. A complaint registered in between is in the file, not the count.
+      const count = registerCountQuery(context.period, context.scope);
+      [{ n }] = await this.db.manager.query<{ n: number }[]>(count.sql, count.params);
+      await this.record(actor, 'complaints-register', format, context, n);
+      snapshot = await ExportSnapshot.open(this.db, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
     try {
       const { sql, params } = registerQuery(context.period, context.scope);
       async function* lines() {

@@ -20,6 +20,8 @@ export const en: { readonly [K in keyof typeof pl]: (typeof pl)[K] } = {
   'http.tooManyAttempts': () => 'Too many attempts. Please try again in a moment.',
   'http.malformedJson': () => 'The request body is not valid JSON.',
   'http.databaseUnavailable': () => 'The database is briefly unavailable. Please try again in a few seconds.',
+  'http.exportsBusy': (p: { limit: number; retryAfterSeconds: number }) =>
+    `Other register downloads are running (at most ${p.limit} at once). Please try again in ${p.retryAfterSeconds} s.`,
   'http.databaseDown': () => 'The database is unavailable.',
   'http.internalError': (p) =>
     `An unexpected error occurred. Give the administrator this request id: ${p.requestId || 'none'}.`,

@@ -30,6 +30,8 @@ export const pl = {
   'http.tooManyAttempts': () => 'Zbyt wiele prób. Spróbuj ponownie za chwilę.',
   'http.malformedJson': () => 'Treść żądania nie jest poprawnym JSON-em.',
   'http.databaseUnavailable': () => 'Baza danych jest chwilowo niedostępna. Spróbuj ponownie za kilka sekund.',
+  'http.exportsBusy': (p: { limit: number; retryAfterSeconds: number }) =>
+    `Trwają już inne pobrania rejestru (naraz najwyżej ${p.limit}). Spróbuj ponownie za ${p.retryAfterSeconds} s.`,
   'http.databaseDown': () => 'Baza danych jest niedostępna.',
   'http.internalError': (p: { requestId: string }) =>
     `Wystąpił nieoczekiwany błąd. Podaj administratorowi identyfikator zgłoszenia: ${p.requestId || 'brak'}.`,

@@ -167,7 +167,8 @@ export class ExportDownloads implements OnDestroy {
     this.running.set({ kind, format, progress: { bytes: 0, totalBytes: null, rows: null, totalRows: null } });
     this.announcement.set(this.transloco.translate('exports.started', { what, format: format.toUpperCase() }));
     try {
-      const name = await downloadFile(url, `${kind}.${format}`, this.abort.signal, (progress) =>
+      const lang = this.transloco.getActiveLang();
+      const name = await downloadFile(url, `${kind}.${format}`, lang, this.abort.signal, (progress) =>
         this.running.update((r) => (r ? { ...r, progress } : r)),
       );
       this.announcement.set(this.transloco.translate('exports.done', { name }));

@@ -11,17 +11,20 @@ export class DownloadFailed extends Error {
 }
 
 /**
- * Downloads `url` (same origin, the session cookie goes along) and hands it to the browser as a file, reporting
+ * Downloads `url` (same origin, the session cookie goes along, in the interface's `lang`) and hands it to the browser as a file, reporting
  * progress as the bytes arrive. fetch rather than HttpClient: its body can be read chunk by chunk, so progress
  * shows for a streamed file with no Content-Length, and an abort reaches the server, which stops its query.
  */
 export async function downloadFile(
   url: string,
   fallbackName: string,
+  lang: string,
   signal: AbortSignal,
   onProgress: (p: DownloadProgress) => void,
 ): Promise<string> {
-  const res = await fetch(url, { credentials: 'same-origin', signal, headers: { accept: '*/*' } });
+  // The interface's language, as HttpClient's requests send it: a refusal is explained in the page's language.
+  const headers = { accept: '*/*', 'accept-language': lang };
+  const res = await fetch(url, { credentials: 'same-origin', signal, headers });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     throw new DownloadFailed(res.status, typeof body === 'object' ? body : null);
