@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import {
   CSRF_COOKIE,
@@ -148,6 +149,8 @@ test.describe("the clerk's day", () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { name: `Popraw dane sprawy ${c.reference}` })).toBeVisible();
+    // The dialog puts focus on its first field once it has opened: text typed before that would land there.
+    await expect(dialog.getByLabel('Temat')).toBeFocused();
     await dialog.getByLabel('Temat').fill(`Poprawka ${u} – właściwy temat`);
     await dialog.getByLabel('Telefon').fill('+48 600 700 800');
     await dialog.getByLabel('Szczególne potrzeby klienta').fill('Pętla indukcyjna');
@@ -187,6 +190,8 @@ test.describe("the clerk's day", () => {
     await page.goto(`/sprawy/${c.id}`);
     await page.getByRole('button', { name: 'Popraw dane' }).click();
     const dialog = page.getByRole('dialog');
+    // Typed once the dialog has put focus on its first field (before that, the text would land there).
+    await expect(dialog.getByLabel('Temat')).toBeFocused();
     await dialog.getByLabel('Telefon').fill('+48 500 000 001');
 
     // Meanwhile the manager corrects the phone and adds a promise.
@@ -398,12 +403,13 @@ test.describe("the clerk's day", () => {
     const conduct = step(page, 'conduct');
     const before = Date.now();
     await conduct.getByRole('button', { name: 'Dodaj zdarzenie' }).click();
-    // The day as dd.mm.rrrr and the 24-hour time, in the browser's zone.
+    // The day as dd.mm.rrrr and the 24-hour time, the office's (Warsaw) whatever the browser's zone.
     const day = await dateInput(conduct, 'Data i godzina').inputValue();
     const time = await timeInput(conduct, 'Data i godzina').inputValue();
     expect(`${day} ${time}`).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     const [d, m, y] = day.split('.').map(Number);
     const [h, min] = time.split(':').map(Number);
-    expect(Math.abs(new Date(y, m - 1, d, h, min).getTime() - before)).toBeLessThan(2 * 60_000);
+    const shown = new TZDate(y, m - 1, d, h, min, 'Europe/Warsaw').getTime();
+    expect(Math.abs(shown - before)).toBeLessThan(2 * 60_000);
   });
 });
