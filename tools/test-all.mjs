@@ -76,7 +76,10 @@ if (process.env.CI_STARTED)
   console.log(`CI finished in ${Math.round(Date.now() / 1000) - Number(process.env.CI_STARTED)} s`);
 console.log(closingLine());
 
-/** Every test of every runner in one line, the last one printed: `Tests: N passed, N failed, N skipped`. */
+/**
+ * Every test of every runner in one line, the last one printed, in the plain form CI reads in any language:
+ * `N passed, N failed, N skipped` alone on its line.
+ */
 function closingLine(minFailed = 0) {
   const sum = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(tallyFile)) {
@@ -90,5 +93,5 @@ function closingLine(minFailed = 0) {
   }
   rmSync(tallyDir, { recursive: true, force: true });
   sum.failed = Math.max(sum.failed, minFailed);
-  return `Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`;
+  return `${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`;
 }
