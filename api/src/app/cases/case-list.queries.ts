@@ -49,6 +49,17 @@ const BOUNDED_WALK_FIELDS = new Set(['q', 'departmentId', 'status', 'sort', 'lim
 /** A list row: timestamps as ISO text (see isoText), plus the cursor's sort key. */
 type ListRow = ListItemSource & { received_at: string; due_at: string | null; sort_key: string };
 
+/**
+ * A row limit written into the statement, not bound: a reusable plan cannot know a bound LIMIT, assumes a tenth of
+ * the rows and costs its sorts for them, so PostgreSQL judged it dearer than planning anew and re-planned the list
+ * on every request (0.8 ms; docs/performance.md). Limits come from a validated integer or a constant, so the
+ * statements stay few (one per page size).
+ */
+export function limitLiteral(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`Not a row limit: ${n}`);
+  return String(n);
+}
+
 export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
@@ -119,7 +130,7 @@ function buildCaseListQuery(
   }
 
   const scopes = scopesFor(user, q, p);
-  const lim = p.add(fetch);
+  const lim = limitLiteral(fetch);
   const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
   const columns = scopes.length > 1 ? `${LIST_COLUMNS}, ${UNION_SORT_COLUMNS}` : LIST_COLUMNS;
   const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
@@ -167,9 +178,9 @@ function buildBoundedSearchQuery(
   const fetch = searchCountCap(q.limit ?? DEFAULT_LIMIT) + 1;
   const status = q.status ? [`c.status = ${STATUS_LITERALS[q.status]}`] : [];
   const walk = `SELECT c.id, c.due_sort, c.search_words FROM cases c WHERE ${[scopes[0], ...status].join(' AND ')}
-    ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${p.add(SEARCH_WALK_BOUND)}`;
+    ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${limitLiteral(SEARCH_WALK_BOUND)}`;
   const tsquery = `(SELECT to_tsquery('simple', ${p.add(words)}))`;
-  const lim = p.add(fetch);
+  const lim = limitLiteral(fetch);
   const matches = `SELECT w.id FROM (${walk}) w WHERE w.search_words @@ ${tsquery}
     ORDER BY w.due_sort ${dir}, w.id ${dir} LIMIT ${lim}`;
   const sortKey = `to_char(c.due_sort AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
@@ -211,7 +222,7 @@ function buildCaseCountQuery(
   const searching = !!q.q?.trim();
   const cap = searching ? searchCountCap(q.limit ?? DEFAULT_LIMIT) : CASE_LIST_COUNT_CAP;
   const scopes = scopesFor(user, q, p);
-  const lim = p.add(cap + 1);
+  const lim = limitLiteral(cap + 1);
   const selects = scopes.map(
     (scope) => `(SELECT 1 FROM cases c WHERE ${[scope, ...filters].join(' AND ')} LIMIT ${lim})`,
   );
