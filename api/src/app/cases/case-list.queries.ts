@@ -17,6 +17,10 @@ const LIST_COLUMNS = `c.id, c.kind, c.reference, c.subject, c.channel, ${isoText
   c.client_name, c.client_accommodation, c.department_id, d.symbol AS department_symbol, d.name AS department_name,
   c.assignee_id, a.display_name AS assignee_name, c.current_step, c.status, ${isoText('c.due_at')} AS due_at, c.outcome,
   c.version`;
+const LIST_JOINS = `JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`;
+/** The cursor's key: the sort column as fixed-width UTC text, which orders as the column does. */
+const sortKeyOf = (column: string) =>
+  `to_char(c.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
 /** Only the UNION of two scopes needs the sort columns themselves, for its outer ORDER BY. */
 const UNION_SORT_COLUMNS = `c.due_sort, c.received_at AS received_sort`;
 
@@ -40,7 +44,8 @@ const STATUS_LITERALS: Record<CaseStatus, string> = { open: `'open'`, closed: `'
 
 /**
  * How many entries of a department's deadline walk a search's first page checks for its words in one reusable
- * statement; a term with fewer matches there goes to the planner (docs/performance.md, "the bounded walk").
+ * statement; a term with fewer matches there goes to the planner (docs/performance.md, "the everyday search as a reusable
+ * statement").
  */
 export const SEARCH_WALK_BOUND = 5000;
 /** The list's query fields that the bounded walk serves; any other leaves the search to the planner. */
@@ -131,18 +136,17 @@ function buildCaseListQuery(
 
   const scopes = scopesFor(user, q, p);
   const lim = limitLiteral(fetch);
-  const sortKey = `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
+  const sortKey = sortKeyOf(sort.column);
   const columns = scopes.length > 1 ? `${LIST_COLUMNS}, ${UNION_SORT_COLUMNS}` : LIST_COLUMNS;
   const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
-  const joins = `JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id`;
   // A search first finds the page's ids alone, so the walk in deadline order can be an index-only scan of
   // cases_department_due_words_idx that checks each case's words in the index and reads only the page's rows.
   const searching = !!q.q?.trim();
   const selects = scopes.map((scope) =>
     searching
       ? `(SELECT ${columns}, ${sortKey} FROM (SELECT c.id FROM cases c WHERE ${[scope, ...filters].join(' AND ')} ${order}) m
-          JOIN cases c ON c.id = m.id ${joins} ${order})`
-      : `(SELECT ${columns}, ${sortKey} FROM cases c ${joins}
+          JOIN cases c ON c.id = m.id ${LIST_JOINS} ${order})`
+      : `(SELECT ${columns}, ${sortKey} FROM cases c ${LIST_JOINS}
         WHERE ${[scope, ...filters].join(' AND ')} ${order})`,
   );
   const sql =
@@ -183,10 +187,8 @@ function buildBoundedSearchQuery(
   const lim = limitLiteral(fetch);
   const matches = `SELECT w.id FROM (${walk}) w WHERE w.search_words @@ ${tsquery}
     ORDER BY w.due_sort ${dir}, w.id ${dir} LIMIT ${lim}`;
-  const sortKey = `to_char(c.due_sort AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key`;
-  const sql = `SELECT ${LIST_COLUMNS}, ${sortKey} FROM (${matches}) m JOIN cases c ON c.id = m.id
-    JOIN departments d ON d.id = c.department_id LEFT JOIN users a ON a.id = c.assignee_id
-    ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${lim}`;
+  const sql = `SELECT ${LIST_COLUMNS}, ${sortKeyOf('due_sort')} FROM (${matches}) m JOIN cases c ON c.id = m.id
+    ${LIST_JOINS} ORDER BY c.due_sort ${dir}, c.id ${dir} LIMIT ${lim}`;
   return { sql, params: p.values, fetch };
 }
 
@@ -281,7 +283,7 @@ export async function selectCaseList(
   const page = buildCaseListQuery(user, q, now, p);
   const count = buildCaseCountQuery(user, q, now, p);
   const dir = SORTS[sortName].desc ? 'DESC' : 'ASC';
-  // sort_key is the sort column as fixed-width UTC text, so it orders as the column does.
+  // sort_key orders as the sort column does (sortKeyOf).
   const both = `SELECT p.*, (${count.sql}) AS total_n FROM (${page.sql}) p ORDER BY p.sort_key ${dir}, p.id ${dir}`;
   const rows = await run<ListRow & { total_n: number }>(both, p.values);
   if (rows.length > 0) return { rows, limit, sortName, total: capped(rows[0].total_n, count.cap) };

@@ -174,14 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
+  // PGlite serves one connection at a time; more interleaves protocol messages.
+  const poolSize = embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10);
   return {
     env: nodeEnv,
     port: parsed.PORT ?? 3000,
     database: {
       url: parsed.DATABASE_URL ?? null,
       migrationUrl: parsed.MIGRATION_DATABASE_URL ?? null,
-      // PGlite serves one connection at a time; more interleaves protocol messages.
-      poolSize: embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10),
+      poolSize,
       // Off for the embedded database (one backend session for every connection) and for poolers that hand
       // a connection to another client after each transaction (PgBouncer in transaction mode before 1.21).
       preparedStatements,
@@ -220,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     reportRollupCompactSeconds: parsed.REPORT_ROLLUP_COMPACT_SECONDS ?? 300,
     // A quarter of the pool: long downloads never take the connections that the counter's requests need.
-    exportsAtOnce: parsed.EXPORTS_AT_ONCE ?? Math.max(1, Math.floor((embedded ? 1 : (parsed.DB_POOL_SIZE ?? 10)) / 4)),
+    exportsAtOnce: parsed.EXPORTS_AT_ONCE ?? Math.max(1, Math.floor(poolSize / 4)),
     webDist: resolve(parsed.WEB_DIST ?? resolve(dirname(process.argv[1] ?? '.'), '../web/browser')),
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,
